@@ -1,0 +1,82 @@
+#include "util/EventLoop.h"
+
+namespace jicofo::util {
+
+void EventLoop::post(std::function<void()> fn) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        queue_.push_back(std::move(fn));
+    }
+    cv_.notify_one();
+}
+
+TimerId EventLoop::schedule(Duration delay, std::function<void()> fn) {
+    TimerId id;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        id = nextId_++;
+        timers_.emplace(Clock::now() + delay, Timer{id, std::move(fn)});
+    }
+    cv_.notify_one();
+    return id;
+}
+
+void EventLoop::cancel(TimerId id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = timers_.begin(); it != timers_.end(); ++it) {
+        if (it->second.id == id) {
+            timers_.erase(it);
+            return;
+        }
+    }
+}
+
+void EventLoop::runOne(std::function<void()>& fn) {
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        if (onError_) onError_(e);
+    } catch (...) {
+        if (onError_) onError_(std::runtime_error("unknown exception"));
+    }
+    ++tasksRun_;
+}
+
+void EventLoop::run() {
+    owner_ = std::this_thread::get_id();
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!stopping_) {
+        if (!queue_.empty()) {
+            auto fn = std::move(queue_.front());
+            queue_.pop_front();
+            lock.unlock();
+            runOne(fn);
+            lock.lock();
+            continue;
+        }
+        if (!timers_.empty() && timers_.begin()->first <= Clock::now()) {
+            auto fn = std::move(timers_.begin()->second.fn);
+            timers_.erase(timers_.begin());
+            lock.unlock();
+            runOne(fn);
+            lock.lock();
+            continue;
+        }
+        if (timers_.empty())
+            cv_.wait(lock);
+        else
+            cv_.wait_until(lock, timers_.begin()->first);
+    }
+    stopping_ = false;
+    owner_ = std::thread::id();
+}
+
+void EventLoop::stop() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    cv_.notify_all();
+}
+
+}  // namespace jicofo::util
