@@ -1,0 +1,123 @@
+#include "conference/Conference.h"
+
+#include "log/Log.h"
+#include "protocol/stanza/Namespaces.h"
+#include "util/Ids.h"
+
+namespace jicofo::conference {
+
+Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties props, util::Jid creator,
+                       ConferenceListener& listener)
+    : ctx_(ctx),
+      roomJid_(room.bare()),
+      creator_(std::move(creator)),
+      props_(std::move(props)),
+      listener_(listener),
+      room_(roomJid_, ctx.settings.nick, ctx.client, ctx.clientRouter, ctx.loop, *this,
+            ctx.settings.mucJoinTimeout, ctx.settings.iqTimeout),
+      owner_(room_, !ctx.settings.disableAutoOwner),
+      etherpad_(util::randomHex(16)) {}
+
+Conference::~Conference() {
+    if (idleTimer_) ctx_.loop.cancel(idleTimer_);
+}
+
+void Conference::start() {
+    JLOG_ROOM(info, roomJid_.str()) << "conference created by " << creator_.str();
+    // One timer instead of the 2015 five-second poll: fires exactly IDLE_TIMEOUT after the start.
+    idleTimer_ = ctx_.loop.schedule(ctx_.settings.idleTimeout, [this] {
+        idleTimer_ = 0;
+        if (!anyoneJoined_) stop("nobody joined within the idle timeout");
+    });
+    if (ctx_.client.isConnected()) room_.join();
+}
+
+void Conference::stop(const std::string& reason) {
+    if (ended_) return;
+    ended_ = true;
+    JLOG_ROOM(info, roomJid_.str()) << "conference ends: " << reason;
+    if (idleTimer_) ctx_.loop.cancel(idleTimer_);
+    idleTimer_ = 0;
+    room_.leave();
+    answerWaiters(joinFailed_ ? JoinOutcome::Failed : JoinOutcome::NotJoined);
+    listener_.onConferenceEnded(*this, reason);
+}
+
+void Conference::onClientConnected() {
+    if (!ended_ && !room_.joined() && room_.state() != muc::ChatRoom::State::Joining) room_.join();
+}
+
+void Conference::onClientDisconnected() {
+    room_.connectionLost();
+    answerWaiters(JoinOutcome::NotJoined);  // clients retry with back-off (§4.4) until we are back
+}
+
+void Conference::whenJoined(JoinWaiter waiter) {
+    if (room_.joined()) return waiter(JoinOutcome::Joined);
+    if (ended_) return waiter(joinFailed_ ? JoinOutcome::Failed : JoinOutcome::NotJoined);
+    if (!ctx_.client.isConnected()) return waiter(JoinOutcome::NotJoined);
+    waiters_.push_back(std::move(waiter));
+}
+
+void Conference::answerWaiters(JoinOutcome outcome) {
+    auto waiters = std::move(waiters_);
+    waiters_.clear();
+    for (auto& w : waiters) w(outcome);
+}
+
+void Conference::someoneJoined() {
+    anyoneJoined_ = true;
+    if (idleTimer_) ctx_.loop.cancel(idleTimer_);
+    idleTimer_ = 0;
+}
+
+void Conference::onRoomJoined() {
+    if (!etherpadSent_) {
+        xml::Element etherpad("etherpad", protocol::ns::kEtherpad);
+        etherpad.setText(etherpad_);
+        room_.setExtension(std::move(etherpad));
+        etherpadSent_ = true;
+    }
+    if (!room_.occupants().empty()) someoneJoined();
+    if (anyoneJoined_ && room_.occupants().empty()) {
+        // Rejoined after a loss of the stream and everyone had gone meanwhile.
+        stop("everyone left while the focus was away");
+        return;
+    }
+    owner_.run();
+    answerWaiters(JoinOutcome::Joined);
+}
+
+void Conference::onRoomJoinFailed(const std::string& why) {
+    joinFailed_ = true;
+    stop("could not join the room: " + why);
+}
+
+void Conference::onOccupantJoined(const muc::Occupant& occupant) {
+    JLOG_ROOM(info, roomJid_.str()) << occupant.nick << " joined (" << occupant.realJid.str()
+                                    << "), join number " << occupant.joinNumber;
+    someoneJoined();
+    owner_.run();
+}
+
+void Conference::onOccupantLeft(const muc::Occupant& occupant, bool kicked) {
+    JLOG_ROOM(info, roomJid_.str()) << occupant.nick << (kicked ? " was kicked" : " left");
+    if (room_.occupants().empty()) {
+        stop("last participant left");
+        return;
+    }
+    owner_.run();
+}
+
+void Conference::onOccupantUpdated(const muc::Occupant& occupant) {
+    JLOG_ROOM(debug, roomJid_.str()) << occupant.nick << " is now "
+                                     << protocol::toString(occupant.affiliation) << "/"
+                                     << protocol::toString(occupant.role);
+    owner_.run();
+}
+
+void Conference::onRoomLost(const std::string& why) {
+    stop(why);
+}
+
+}  // namespace jicofo::conference

@@ -1,0 +1,96 @@
+#pragma once
+// One conference: the focus's room, its occupants and (later) their media sessions. Owned by FocusManager,
+// lives on the focus loop. Ends when the last participant leaves or nobody came within the idle timeout
+// (PROTOCOL.md §5.6).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "conference/ConferenceProperties.h"
+#include "conference/FocusSettings.h"
+#include "conference/OwnerElection.h"
+#include "muc/ChatRoom.h"
+#include "util/Loop.h"
+#include "xmpp/IqRouter.h"
+#include "xmpp/StanzaChannel.h"
+
+namespace jicofo::conference {
+
+class Conference;
+
+class ConferenceListener {
+  public:
+    virtual ~ConferenceListener() = default;
+    // The conference has left its room for good; the owner may destroy it (not from inside this call).
+    virtual void onConferenceEnded(Conference& conference, const std::string& reason) = 0;
+};
+
+// What a conference uses of the outside world; shared by all conferences.
+struct FocusContext {
+    util::Loop& loop;
+    xmpp::StanzaChannel& component;  // focus.DOMAIN: conference IQ replies
+    xmpp::StanzaChannel& client;     // the focus user's stream
+    xmpp::IqRouter& clientRouter;
+    FocusSettings settings;
+};
+
+class Conference : private muc::ChatRoomListener {
+  public:
+    // Joined: the focus is in the room. NotJoined: not now (user stream down), the client retries.
+    // Failed: the join or the room configuration failed and the conference ended.
+    enum class JoinOutcome { Joined, NotJoined, Failed };
+    // Called once; used to answer conference IQs without blocking.
+    using JoinWaiter = std::function<void(JoinOutcome)>;
+
+    Conference(FocusContext& ctx, util::Jid room, ConferenceProperties props, util::Jid creator,
+               ConferenceListener& listener);
+    ~Conference() override;
+
+    // Joins the room now if the focus user is connected, else when it connects.
+    void start();
+    // Leaves the room and reports the end to the listener. Idempotent.
+    void stop(const std::string& reason);
+
+    void onClientConnected();
+    void onClientDisconnected();
+    void handlePresence(const xml::Element& presence) { room_.handlePresence(presence); }
+    // Calls waiter when the join finishes (at once if already joined or the user stream is down).
+    void whenJoined(JoinWaiter waiter);
+
+    bool joined() const { return room_.joined(); }
+    bool ended() const { return ended_; }
+    const util::Jid& roomJid() const { return roomJid_; }
+    const util::Jid& creator() const { return creator_; }
+    const ConferenceProperties& properties() const { return props_; }
+    const muc::ChatRoom& room() const { return room_; }
+    const std::string& etherpadName() const { return etherpad_; }
+    std::optional<std::string> ownerNick() const { return owner_.ownerNick(); }
+
+  private:
+    void onRoomJoined() override;
+    void onRoomJoinFailed(const std::string& why) override;
+    void onOccupantJoined(const muc::Occupant& occupant) override;
+    void onOccupantLeft(const muc::Occupant& occupant, bool kicked) override;
+    void onOccupantUpdated(const muc::Occupant& occupant) override;
+    void onRoomLost(const std::string& why) override;
+    void answerWaiters(JoinOutcome outcome);
+    void someoneJoined();
+
+    FocusContext& ctx_;
+    util::Jid roomJid_, creator_;
+    ConferenceProperties props_;
+    ConferenceListener& listener_;
+    muc::ChatRoom room_;
+    OwnerElection owner_;
+    std::string etherpad_;
+    std::vector<JoinWaiter> waiters_;
+    util::TimerId idleTimer_ = 0;
+    bool anyoneJoined_ = false;
+    bool ended_ = false;
+    bool joinFailed_ = false;
+    bool etherpadSent_ = false;
+};
+
+}  // namespace jicofo::conference

@@ -1,0 +1,116 @@
+#include "protocol/muc/MucPresence.h"
+
+#include <cstdlib>
+
+#include "protocol/stanza/Namespaces.h"
+#include "protocol/stanza/Stanza.h"
+
+namespace jicofo::protocol {
+
+MucAffiliation parseAffiliation(const std::string& s) {
+    if (s == "owner") return MucAffiliation::Owner;
+    if (s == "admin") return MucAffiliation::Admin;
+    if (s == "member") return MucAffiliation::Member;
+    if (s == "outcast") return MucAffiliation::Outcast;
+    return MucAffiliation::None;
+}
+
+MucRole parseRole(const std::string& s) {
+    if (s == "moderator") return MucRole::Moderator;
+    if (s == "participant") return MucRole::Participant;
+    if (s == "visitor") return MucRole::Visitor;
+    return MucRole::None;
+}
+
+const char* toString(MucAffiliation a) {
+    switch (a) {
+        case MucAffiliation::Owner:
+            return "owner";
+        case MucAffiliation::Admin:
+            return "admin";
+        case MucAffiliation::Member:
+            return "member";
+        case MucAffiliation::Outcast:
+            return "outcast";
+        case MucAffiliation::None:
+            return "none";
+    }
+    return "none";
+}
+
+const char* toString(MucRole r) {
+    switch (r) {
+        case MucRole::Moderator:
+            return "moderator";
+        case MucRole::Participant:
+            return "participant";
+        case MucRole::Visitor:
+            return "visitor";
+        case MucRole::None:
+            return "none";
+    }
+    return "none";
+}
+
+ParseResult<MucPresence> MucPresence::parse(const xml::Element& p) {
+    if (p.name() != "presence") return StanzaError::of("bad-request", "not a presence");
+    MucPresence m;
+    auto from = util::Jid::parse(p.attr("from"));
+    if (!from || from->node().empty()) return StanzaError::of("jid-malformed", "presence without a room JID");
+    m.from = *from;
+    const std::string& type = p.attr("type");
+    m.unavailable = type == "unavailable";
+    if (type == "error") {
+        const xml::Element* err = p.child("error");
+        m.error = err && StanzaError::parse(*err) ? StanzaError::parse(*err).value()
+                                                  : StanzaError::of("undefined-condition");
+        return m;
+    }
+    if (m.from.resource().empty()) return StanzaError::of("jid-malformed", "presence from the bare room JID");
+    if (const xml::Element* x = p.child("x", ns::kMucUser)) {
+        if (const xml::Element* item = x->child("item")) {
+            m.affiliation = parseAffiliation(item->attr("affiliation"));
+            m.role = parseRole(item->attr("role"));
+            if (auto real = util::Jid::parse(item->attr("jid"))) m.realJid = *real;
+        }
+        for (const xml::Element* s : x->childrenNamed("status")) {
+            const std::string& code = s->attr("code");
+            char* end = nullptr;
+            long v = std::strtol(code.c_str(), &end, 10);
+            if (!code.empty() && end && *end == '\0' && v >= 100 && v <= 999) m.statusCodes.insert(int(v));
+        }
+        m.destroyed = x->child("destroy") != nullptr;
+    }
+    if (const xml::Element* n = p.child("nick", ns::kNick)) m.nick = n->text();
+    if (const xml::Element* sm = p.child("startmuted", ns::kStartMuted))
+        m.startMuted = StartMuted{sm->attr("audio") == "true", sm->attr("video") == "true"};
+    return m;
+}
+
+namespace {
+
+xml::Element withExtensions(xml::Element p, const std::vector<xml::Element>& extensions) {
+    for (const auto& e : extensions) {
+        // addChild would give an element without namespace the parent's; keep it as given (bridgeIsDown).
+        p.children().push_back(e);
+    }
+    return p;
+}
+
+}  // namespace
+
+xml::Element makeMucJoin(const util::Jid& occupant, const std::vector<xml::Element>& extensions) {
+    xml::Element p = makePresence(occupant);
+    p.addChild("x", ns::kMuc);
+    return withExtensions(std::move(p), extensions);
+}
+
+xml::Element makeMucUpdate(const util::Jid& occupant, const std::vector<xml::Element>& extensions) {
+    return withExtensions(makePresence(occupant), extensions);
+}
+
+xml::Element makeMucLeave(const util::Jid& occupant) {
+    return makePresence(occupant, "unavailable");
+}
+
+}  // namespace jicofo::protocol
