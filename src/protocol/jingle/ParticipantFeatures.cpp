@@ -1,0 +1,25 @@
+#include "protocol/jingle/ParticipantFeatures.h"
+
+#include <algorithm>
+
+#include "protocol/jingle/JingleNamespaces.h"
+
+namespace jicofo::protocol::jingle {
+
+ParticipantFeatures ParticipantFeatures::fromDisco(const std::vector<std::string>& features) {
+    auto has = [&](const char* f) {
+        return std::find(features.begin(), features.end(), f) != features.end();
+    };
+    ParticipantFeatures p;
+    p.audio = has(ns::kRtpAudio);
+    p.video = has(ns::kRtpVideo);
+    p.sctp = has(ns::kSctp);
+    p.ice = has(ns::kIceUdp);
+    p.dtls = has(ns::kDtls);
+    p.rtcpMux = has(ns::kRtcpMuxFeature);
+    p.bundle = has(ns::kBundleFeature);
+    p.jigasi = has("http://jitsi.org/protocol/jigasi");
+    return p;
+}
+
+}  // namespace jicofo::protocol::jingle
