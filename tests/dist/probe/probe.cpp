@@ -8,6 +8,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/DNS.h>
+#include <Poco/Net/Net.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <expat.h>
 #include <openssl/opensslv.h>
@@ -19,6 +20,8 @@
 // Touches every library the focus links: POCO Foundation/Net/NetSSL/Crypto/XML/JSON/Util, OpenSSL, expat,
 // Boost.Log.
 int main(int argc, char** argv) {
+    // A static POCO does not start Winsock by itself (no-op elsewhere).
+    Poco::Net::initializeNetwork();
     for (int i = 1; i < argc; ++i) std::cout << "arg[" << i << "]=" << argv[i] << "\n";
     Poco::Crypto::DigestEngine sha("SHA256");
     sha.update("abc");
