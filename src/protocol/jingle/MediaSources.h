@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "protocol/jingle/Content.h"
-#include "protocol/jingle/JingleAction.h"
+#include "protocol/jingle/Jingle.h"
 
 namespace jicofo::protocol::jingle {
 
@@ -20,8 +19,6 @@ struct MediaSourceSet {
 
     const Source* findSource(uint32_t ssrc) const;
 };
-
-struct Jingle;
 
 struct MediaSources {
     std::vector<MediaSourceSet> entries;  // in first-seen order, even when empty
