@@ -24,9 +24,10 @@ check() {
     echo "0 passed, 1 failed"
     exit 1
 }
-nice -n 19 g++ -std=c++17 -O1 -DBOOST_LOG_DYN_LINK "$HERE/probe/probe.cpp" -o "$T/probe" -lPocoNetSSL -lPocoCrypto \
-    -lPocoNet -lPocoUtil -lPocoJSON -lPocoXML -lPocoFoundation -lboost_log -lboost_thread -lpthread -lexpat -lssl \
-    -lcrypto
+nice -n 19 cmake -S "$HERE/probe" -B "$T/build" -DCMAKE_BUILD_TYPE=Release >"$T/configure.log" 2>&1 ||
+    cat "$T/configure.log"
+nice -n 19 cmake --build "$T/build" -j2 >"$T/build.log" 2>&1 || tail -n 30 "$T/build.log"
+cp "$T/build/probe" "$T/probe" 2>/dev/null
 check "probe builds" [ -x "$T/probe" ]
 echo '.level=INFO' >"$T/logging.properties"
 echo '# sample' >"$T/sample"
