@@ -1,0 +1,18 @@
+#pragma once
+// The authentication part of the configuration (PROTOCOL.md §2.2, §2.3), filled by app from FocusConfig
+// (auth does not depend on config).
+#include <optional>
+#include <string>
+
+#include "util/Loop.h"
+
+namespace jicofo::auth {
+
+struct AuthSettings {
+    std::string url;                       // org.jitsi.jicofo.auth.URL; empty ⇒ no authority
+    std::optional<std::string> logoutUrl;  // org.jitsi.jicofo.auth.LOGOUT_URL (Shibboleth only)
+    bool disableAutologin = false;         // DISABLE_AUTOLOGIN: drop a room's sessions when it ends
+    util::Duration lifetime{86400000};     // AUTH_LIFETIME: inactivity before a session expires
+};
+
+}  // namespace jicofo::auth
