@@ -9,7 +9,7 @@
 #                        writes .cache/rootfs-ARCH/.jicofo-libs); every library ldd reports that is not in it
 #                        goes into lib/. Without it only the C library family is left out.
 #     --logging FILE     logging settings            (default: resources/logging.properties)
-#     --sample FILE      properties sample           (default: resources/sip-communicator.properties.sample)
+#     --sample FILE      properties sample           (default: sip-communicator.properties.sample)
 #     --readme FILE      README of the archive       (default: dist/README-archive.txt)
 #     --launcher FILE    (default: resources/jicofo.sh, or resources/jicofo.bat for windows)
 #     --no-strip         keep the symbols
@@ -20,7 +20,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 OS="" PROGRAM="" OUT="" ROOT_LIBS="" STRIP=1 LAUNCHER=""
 LOGGING=$ROOT/resources/logging.properties
-SAMPLE=$ROOT/resources/sip-communicator.properties.sample
+SAMPLE=$ROOT/sip-communicator.properties.sample
 README=$HERE/README-archive.txt
 
 die() {
