@@ -24,12 +24,17 @@ Conference::~Conference() {
 
 void Conference::start() {
     JLOG_ROOM(info, roomJid_.str()) << "conference created by " << creator_.str();
+    armIdleTimer();
+    if (ctx_.client.isConnected()) room_.join();
+}
+
+void Conference::armIdleTimer() {
     // One timer instead of the 2015 five-second poll: fires exactly IDLE_TIMEOUT after the start.
+    if (idleTimer_) ctx_.loop.cancel(idleTimer_);
     idleTimer_ = ctx_.loop.schedule(ctx_.settings.idleTimeout, [this] {
         idleTimer_ = 0;
         if (!anyoneJoined_) stop("nobody joined within the idle timeout");
     });
-    if (ctx_.client.isConnected()) room_.join();
 }
 
 void Conference::stop(const std::string& reason) {
@@ -78,11 +83,13 @@ void Conference::onRoomJoined() {
         room_.setExtension(std::move(etherpad));
         etherpadSent_ = true;
     }
-    if (!room_.occupants().empty()) someoneJoined();
-    if (anyoneJoined_ && room_.occupants().empty()) {
-        // Rejoined after a loss of the stream and everyone had gone meanwhile.
-        stop("everyone left while the focus was away");
-        return;
+    if (!room_.occupants().empty()) {
+        someoneJoined();
+    } else if (anyoneJoined_) {
+        // Rejoined after the stream came back and nobody is here (a server restart drops everyone): give the
+        // participants the idle timeout to come back before ending the conference.
+        anyoneJoined_ = false;
+        armIdleTimer();
     }
     owner_.run();
     answerWaiters(JoinOutcome::Joined);
@@ -103,7 +110,8 @@ void Conference::onOccupantJoined(const muc::Occupant& occupant) {
 void Conference::onOccupantLeft(const muc::Occupant& occupant, bool kicked) {
     JLOG_ROOM(info, roomJid_.str()) << occupant.nick << (kicked ? " was kicked" : " left");
     if (room_.occupants().empty()) {
-        stop("last participant left");
+        // While rejoining, onRoomJoined decides (people may be on their way back after a server restart).
+        if (room_.joined()) stop("last participant left");
         return;
     }
     owner_.run();

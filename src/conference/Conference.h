@@ -77,6 +77,7 @@ class Conference : private muc::ChatRoomListener {
     void onRoomLost(const std::string& why) override;
     void answerWaiters(JoinOutcome outcome);
     void someoneJoined();
+    void armIdleTimer();
 
     FocusContext& ctx_;
     util::Jid roomJid_, creator_;

@@ -77,9 +77,9 @@ void readBridges(PropertyReader& r, FocusConfig& c) {
     c.pubsubAddress = r.jid(kPubsubAddress);
     c.pubsubRetryInterval = r.positiveMillis(kPubsubRetryInterval, Millis(15000));
     readPubsubMapping(r, c);
-    // Validated always, used only with a mapping: the 2015 quirk (MEDIA.md §1.4).
-    Millis threshold = r.millis(kBridgeFailureResetThreshold, Millis(300000));
-    c.bridgeFailureResetThreshold = c.bridgePubsubMapping.empty() ? Millis(0) : threshold;
+    // Used in every configuration. The 2015 focus read it only with a pubsub mapping and used 0 otherwise, so
+    // a failed bridge was retried at once (MEDIA.md §1.4): a bug, not kept (README, differences).
+    c.bridgeFailureResetThreshold = r.millis(kBridgeFailureResetThreshold, Millis(300000));
     c.bridgeHealthCheckInterval = r.millis(kBridgeHealthCheckInterval, Millis(10000));
     c.bridgeRequestTimeout = r.positiveMillis(kBridgeRequestTimeout, Millis(20000));
 }

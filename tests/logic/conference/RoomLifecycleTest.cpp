@@ -142,11 +142,28 @@ TEST(RoomLifecycle, RejoinAfterStreamLossReportsWhoLeftMeanwhile) {
     EXPECT_EQ(h.grantedJid(), "bob@example.com") << "alice (the owner) left while we were away";
 }
 
-TEST(RoomLifecycle, RejoinToAnEmptyRoomEndsTheConference) {
+TEST(RoomLifecycle, RejoinToAnEmptyRoomWaitsTheIdleTimeoutForParticipantsToComeBack) {
     Joined h;
     h.presenceFrom(kRoom, "alice", "alice@example.com/1");
-    h.manager.onClientDisconnected("test");
+    h.clientRouter.failAll("server restart");
+    h.manager.onClientDisconnected("server restart");
+    h.client.clear();
     h.manager.onClientConnected();
     h.completeJoin(kRoom);
-    EXPECT_EQ(h.manager.conferenceCount(), 0u);
+    EXPECT_EQ(h.manager.conferenceCount(), 1u);
+    h.loop.advance(std::chrono::seconds(16));
+    EXPECT_EQ(h.manager.conferenceCount(), 0u) << "nobody came back";
+}
+
+TEST(RoomLifecycle, ParticipantComingBackAfterARestartKeepsTheConference) {
+    Joined h;
+    h.presenceFrom(kRoom, "alice", "alice@example.com/1");
+    h.clientRouter.failAll("server restart");
+    h.manager.onClientDisconnected("server restart");
+    h.client.clear();
+    h.manager.onClientConnected();
+    h.completeJoin(kRoom);
+    h.presenceFrom(kRoom, "alice", "alice@example.com/2");
+    h.loop.advance(std::chrono::minutes(1));
+    EXPECT_EQ(h.manager.conferenceCount(), 1u);
 }

@@ -44,7 +44,7 @@ TEST(ConfigLoader, DefaultsOfThe2015Focus) {
     EXPECT_EQ(cfg->serviceRediscoveryInterval, milliseconds(30000));
     EXPECT_EQ(cfg->maxStatsReportAge, milliseconds(15000));
     EXPECT_EQ(cfg->pubsubRetryInterval, milliseconds(15000));
-    EXPECT_EQ(cfg->bridgeFailureResetThreshold, milliseconds(0));  // no mapping: the 2015 quirk
+    EXPECT_EQ(cfg->bridgeFailureResetThreshold, milliseconds(300000));  // also without a mapping (2015: 0)
     EXPECT_EQ(cfg->bridgeHealthCheckInterval, milliseconds(10000));
     EXPECT_EQ(cfg->bridgeRequestTimeout, milliseconds(20000));
     EXPECT_EQ(cfg->authLifetime, milliseconds(86400000));

@@ -68,3 +68,10 @@ TEST(ConfigProperties, ThresholdDefaultsTo300sWithMapping) {
     ASSERT_TRUE(cfg.ok());
     EXPECT_EQ(cfg->bridgeFailureResetThreshold, milliseconds(300000));
 }
+
+TEST(ConfigProperties, ThresholdIsReadWithoutMappingToo) {
+    TempDir dir;
+    auto cfg = loadWithFile(dir, "org.jitsi.focus.BRIDGE_FAILURE_RESET_THRESHOLD=1234\n");
+    ASSERT_TRUE(cfg.ok());
+    EXPECT_EQ(cfg->bridgeFailureResetThreshold, milliseconds(1234));
+}
