@@ -11,7 +11,8 @@ using protocol::StanzaError;
 
 AuthAuthority::AuthAuthority(util::Loop& loop, const AuthSettings& settings)
     : disableAutologin_(settings.disableAutologin),
-      sessions_(loop, settings.lifetime, [this](const AuthSession& s) { notifyDestroyed(s); }) {}
+      sessions_(loop, settings.lifetime, settings.maxSessionsPerIdentity,
+                [this](const AuthSession& s) { notifyDestroyed(s); }) {}
 
 AuthCheck AuthAuthority::checkConferenceRequest(const util::Jid& from, const util::Jid& room,
                                                 const protocol::ConferenceIq& request) {

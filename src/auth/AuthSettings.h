@@ -13,6 +13,9 @@ struct AuthSettings {
     std::optional<std::string> logoutUrl;  // org.jitsi.jicofo.auth.LOGOUT_URL (Shibboleth only)
     bool disableAutologin = false;         // DISABLE_AUTOLOGIN: drop a room's sessions when it ends
     util::Duration lifetime{86400000};     // AUTH_LIFETIME: inactivity before a session expires
+    // New: an XMPP-domain user gets a new session with every conference IQ (as in 2015); past this many per
+    // identity the least recently used goes, so one account cannot fill the memory within AUTH_LIFETIME.
+    size_t maxSessionsPerIdentity = 64;
 };
 
 }  // namespace jicofo::auth

@@ -1,12 +1,18 @@
 #include "auth/SessionStore.h"
 
+#include <algorithm>
+
 #include "log/Log.h"
 #include "util/Ids.h"
 
 namespace jicofo::auth {
 
-SessionStore::SessionStore(util::Loop& loop, util::Duration lifetime, DestroyedFn onDestroyed)
-    : loop_(loop), lifetime_(lifetime), onDestroyed_(std::move(onDestroyed)) {
+SessionStore::SessionStore(util::Loop& loop, util::Duration lifetime, size_t maxPerIdentity,
+                           DestroyedFn onDestroyed)
+    : loop_(loop),
+      lifetime_(lifetime),
+      maxPerIdentity_(std::max<size_t>(maxPerIdentity, 1)),
+      onDestroyed_(std::move(onDestroyed)) {
     scheduleCheck();
 }
 
@@ -34,6 +40,17 @@ void SessionStore::expire() {
 }
 
 AuthSession& SessionStore::create(std::string machineUid, std::string identity, util::Jid room) {
+    size_t count = 0;
+    const AuthSession* oldest = nullptr;
+    for (const auto& [id, s] : sessions_) {
+        if (s->identity != identity) continue;
+        ++count;
+        if (!oldest || s->lastActivity < oldest->lastActivity) oldest = s.get();
+    }
+    if (count >= maxPerIdentity_ && oldest) {
+        JLOG(warning) << identity << " has " << count << " auth sessions; dropping the least recently used";
+        destroy(std::string(oldest->id));
+    }
     auto s = std::make_unique<AuthSession>();
     s->id = util::randomUuid();
     s->machineUid = std::move(machineUid);

@@ -19,12 +19,13 @@ class SessionStore {
     using DestroyedFn = std::function<void(const AuthSession&)>;
 
     // Starts the expiry timer at once (timers may be scheduled before the loop runs).
-    SessionStore(util::Loop& loop, util::Duration lifetime, DestroyedFn onDestroyed);
+    SessionStore(util::Loop& loop, util::Duration lifetime, size_t maxPerIdentity, DestroyedFn onDestroyed);
     ~SessionStore();
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    // A new session with a fresh UUID, active now, bound to nobody.
+    // A new session with a fresh UUID, active now, bound to nobody. When identity already has maxPerIdentity
+    // sessions, its least recently active one is destroyed first.
     AuthSession& create(std::string machineUid, std::string identity, util::Jid room);
     AuthSession* find(const std::string& id);
     const AuthSession* find(const std::string& id) const;
@@ -49,6 +50,7 @@ class SessionStore {
 
     util::Loop& loop_;
     util::Duration lifetime_;
+    size_t maxPerIdentity_;
     DestroyedFn onDestroyed_;
     std::unordered_map<std::string, std::unique_ptr<AuthSession>> sessions_;
     std::unordered_map<util::Jid, std::string> byJid_;  // bound full JID → session id

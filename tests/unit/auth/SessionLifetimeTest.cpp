@@ -136,3 +136,37 @@ TEST(AuthSessionLifetime, ShibbolethReloginMovesTheSessionToTheNewRoom) {
     authority.onConferenceEnded(jid("two@conference.example.com"));
     EXPECT_FALSE(authority.session(a));
 }
+
+TEST(AuthSessionLifetime, OneAccountCannotPileUpSessions) {
+    test::ManualLoop loop;
+    auth::AuthSettings settings;
+    settings.maxSessionsPerIdentity = 3;
+    auth::XmppDomainAuthority authority(loop, settings, "auth.example.com");
+    test::RecordingAuthListener listener;
+    authority.addListener(&listener);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 5; ++i) {
+        loop.advance(1s);
+        auto r =
+            authority.checkConferenceRequest(jid("alice@auth.example.com/w" + std::to_string(i)), jid(kRoom),
+                                             conferenceIq(kRoom, {}, "m" + std::to_string(i)));
+        ASSERT_TRUE(r);
+        ids.push_back(*r->sessionId);
+    }
+    // Keep the first one in use: the least recently active ones go instead.
+    loop.advance(1s);
+    ASSERT_TRUE(authority.checkConferenceRequest(jid("g@guest.example.com/a"), jid(kRoom),
+                                                 conferenceIq(kRoom, ids[4], "m4")));
+    auto r = authority.checkConferenceRequest(jid("alice@auth.example.com/x"), jid(kRoom),
+                                              conferenceIq(kRoom, {}, "m9"));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(authority.sessionCount(), 3u);
+    EXPECT_TRUE(authority.session(ids[4]));
+    EXPECT_TRUE(authority.session(*r->sessionId));
+    EXPECT_TRUE(authority.session(ids[3]));
+    EXPECT_EQ(listener.destroyed, (std::vector<std::string>{ids[0], ids[1], ids[2]}));
+    // Another account is not affected.
+    ASSERT_TRUE(authority.checkConferenceRequest(jid("bob@auth.example.com/b"), jid(kRoom),
+                                                 conferenceIq(kRoom, {}, "mb")));
+    EXPECT_EQ(authority.sessionCount(), 4u);
+}
