@@ -1,5 +1,7 @@
 #include "conference/Conference.h"
 
+#include <algorithm>
+
 #include "log/Log.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/Ids.h"
@@ -16,7 +18,22 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
       room_(roomJid_, ctx.settings.nick, ctx.client, ctx.clientRouter, ctx.loop, *this,
             ctx.settings.mucJoinTimeout, ctx.settings.iqTimeout),
       owner_(room_, !ctx.settings.disableAutoOwner),
-      etherpad_(util::randomHex(16)) {}
+      etherpad_(util::randomHex(16)) {
+    if (ctx.media) {
+        MediaSessions::Hooks hooks;
+        hooks.bridgeDown = [this](bool down) {
+            // 2015 wrote <bridgeIsDown/> with an empty namespace and never removed it; we remove it once a
+            // bridge takes the participants again.
+            if (down)
+                room_.setExtension(xml::Element("bridgeIsDown", ""));
+            else
+                room_.removeExtension("bridgeIsDown", "");
+        };
+        hooks.startMuted = [this](const Participant& p) { return startMutedFor(p); };
+        media_ = std::make_unique<MediaSessions>(ctx.loop, ctx.client, ctx.clientRouter, *ctx.media, roomJid_,
+                                                 props_, std::move(hooks));
+    }
+}
 
 Conference::~Conference() {
     if (idleTimer_) ctx_.loop.cancel(idleTimer_);
@@ -43,6 +60,7 @@ void Conference::stop(const std::string& reason) {
     JLOG_ROOM(info, roomJid_.str()) << "conference ends: " << reason;
     if (idleTimer_) ctx_.loop.cancel(idleTimer_);
     idleTimer_ = 0;
+    if (media_) media_->stop();
     room_.leave();
     answerWaiters(joinFailed_ ? JoinOutcome::Failed : JoinOutcome::NotJoined);
     listener_.onConferenceEnded(*this, reason);
@@ -92,6 +110,7 @@ void Conference::onRoomJoined() {
         armIdleTimer();
     }
     owner_.run();
+    maybeStartMedia();
     answerWaiters(JoinOutcome::Joined);
 }
 
@@ -104,11 +123,18 @@ void Conference::onOccupantJoined(const muc::Occupant& occupant) {
     JLOG_ROOM(info, roomJid_.str()) << occupant.nick << " joined (" << occupant.realJid.str()
                                     << "), join number " << occupant.joinNumber;
     someoneJoined();
+    lastJoined_ = occupant.nick;
+    if (occupant.startMuted) onOccupantUpdated(occupant);
     owner_.run();
+    if (media_ && media_->started())
+        media_->invite(occupant);
+    else
+        maybeStartMedia();
 }
 
 void Conference::onOccupantLeft(const muc::Occupant& occupant, bool kicked) {
     JLOG_ROOM(info, roomJid_.str()) << occupant.nick << (kicked ? " was kicked" : " left");
+    if (media_) media_->remove(occupant.nick);
     if (room_.occupants().empty()) {
         // While rejoining, onRoomJoined decides (people may be on their way back after a server restart).
         if (room_.joined()) stop("last participant left");
@@ -121,7 +147,37 @@ void Conference::onOccupantUpdated(const muc::Occupant& occupant) {
     JLOG_ROOM(debug, roomJid_.str()) << occupant.nick << " is now "
                                      << protocol::toString(occupant.affiliation) << "/"
                                      << protocol::toString(occupant.role);
+    // Only an owner or admin may change the start-muted policy (§6.2); plain moderators do not count.
+    bool ownerOrAdmin = occupant.affiliation == protocol::MucAffiliation::Owner ||
+                        occupant.affiliation == protocol::MucAffiliation::Admin;
+    if (occupant.startMuted && ownerOrAdmin) ownerStartMuted_ = occupant.startMuted;
     owner_.run();
+}
+
+void Conference::maybeStartMedia() {
+    // Media starts with the second participant (§5.4) and then stays on.
+    if (!media_ || media_->started() || !room_.joined() || room_.occupants().size() < 2) return;
+    std::vector<muc::Occupant> all;
+    for (const auto& [nick, o] : room_.occupants()) all.push_back(o);
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.arrival < b.arrival; });
+    media_->start(all);
+}
+
+protocol::jingle::StartMuted Conference::startMutedFor(const Participant& p) const {
+    protocol::jingle::StartMuted sm;
+    sm.audio = props_.startAudioMuted && p.joinNumber > *props_.startAudioMuted;
+    sm.video = props_.startVideoMuted && p.joinNumber > *props_.startVideoMuted;
+    // An owner's true flag mutes the member that just joined; false falls back to the numbers.
+    if (ownerStartMuted_ && p.nick == lastJoined_) {
+        sm.audio = sm.audio || ownerStartMuted_->audio;
+        sm.video = sm.video || ownerStartMuted_->video;
+    }
+    return sm;
+}
+
+std::optional<protocol::Iq> Conference::handleJingle(const protocol::Iq& iq) {
+    if (!media_) return iq.errorReply(protocol::StanzaError::of("service-unavailable"));
+    return media_->handleJingle(iq);
 }
 
 void Conference::onRoomLost(const std::string& why) {

@@ -10,6 +10,7 @@
 
 #include "conference/ConferenceProperties.h"
 #include "conference/FocusSettings.h"
+#include "conference/MediaSessions.h"
 #include "conference/OwnerElection.h"
 #include "muc/ChatRoom.h"
 #include "util/Loop.h"
@@ -34,6 +35,7 @@ struct FocusContext {
     xmpp::StanzaChannel& client;     // the focus user's stream
     xmpp::IqRouter& clientRouter;
     FocusSettings settings;
+    MediaContext* media = nullptr;  // bridges and Colibri; null: rooms only (logic tests of the MUC side)
 };
 
 class Conference : private muc::ChatRoomListener {
@@ -56,6 +58,8 @@ class Conference : private muc::ChatRoomListener {
     void onClientConnected();
     void onClientDisconnected();
     void handlePresence(const xml::Element& presence) { room_.handlePresence(presence); }
+    // A Jingle IQ from an occupant of this room (MEDIA.md §3.5).
+    std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
     // Calls waiter when the join finishes (at once if already joined or the user stream is down).
     void whenJoined(JoinWaiter waiter);
 
@@ -67,6 +71,7 @@ class Conference : private muc::ChatRoomListener {
     const muc::ChatRoom& room() const { return room_; }
     const std::string& etherpadName() const { return etherpad_; }
     std::optional<std::string> ownerNick() const { return owner_.ownerNick(); }
+    const MediaSessions* media() const { return media_.get(); }
 
   private:
     void onRoomJoined() override;
@@ -78,6 +83,8 @@ class Conference : private muc::ChatRoomListener {
     void answerWaiters(JoinOutcome outcome);
     void someoneJoined();
     void armIdleTimer();
+    void maybeStartMedia();
+    protocol::jingle::StartMuted startMutedFor(const Participant& p) const;
 
     FocusContext& ctx_;
     util::Jid roomJid_, creator_;
@@ -86,6 +93,9 @@ class Conference : private muc::ChatRoomListener {
     muc::ChatRoom room_;
     OwnerElection owner_;
     std::string etherpad_;
+    std::unique_ptr<MediaSessions> media_;
+    std::optional<protocol::StartMuted> ownerStartMuted_;  // runtime override from an owner's presence (§6.2)
+    std::string lastJoined_;
     std::vector<JoinWaiter> waiters_;
     util::TimerId idleTimer_ = 0;
     bool anyoneJoined_ = false;

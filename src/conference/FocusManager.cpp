@@ -94,6 +94,16 @@ Iq FocusManager::buildResult(const Iq& request, const ConferenceIq& conf, bool j
     return request.result(out.toElement());
 }
 
+std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
+    auto it = conferences_.find(request.from.bare());
+    if (it == conferences_.end()) {
+        StanzaError e = StanzaError::of("item-not-found", "unknown session");
+        e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
+        return request.errorReply(e);
+    }
+    return it->second->handleJingle(request);
+}
+
 void FocusManager::handlePresence(const xml::Element& presence) {
     auto from = protocol::fromOf(presence);
     if (from.empty()) return;

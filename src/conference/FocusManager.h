@@ -23,6 +23,8 @@ class FocusManager : private ConferenceListener {
     // The conference IQ (set) from the component. Returns the reply now, or nothing when it is sent once the
     // focus is in the room (no thread waits meanwhile).
     std::optional<protocol::Iq> handleConferenceIq(const protocol::Iq& request);
+    // A Jingle IQ (set) on the focus user's stream, from an occupant of one of our rooms.
+    std::optional<protocol::Iq> handleJingle(const protocol::Iq& request);
     // A presence that arrived on the focus user's stream.
     void handlePresence(const xml::Element& presence);
     void onClientConnected();

@@ -1,5 +1,7 @@
 #include "muc/ChatRoom.h"
 
+#include <algorithm>
+
 #include "log/Log.h"
 #include "protocol/muc/MucOwner.h"
 #include "protocol/stanza/Namespaces.h"
@@ -244,6 +246,19 @@ void ChatRoom::setExtension(xml::Element extension) {
     }
     extensions_.push_back(std::move(extension));
     if (joined()) channel_.send(protocol::makeMucUpdate(self_, presenceExtensions()));
+}
+
+}  // namespace jicofo::muc
+
+namespace jicofo::muc {
+
+void ChatRoom::removeExtension(const std::string& name, const std::string& ns) {
+    auto before = extensions_.size();
+    extensions_.erase(std::remove_if(extensions_.begin(), extensions_.end(),
+                                     [&](const xml::Element& e) { return e.name() == name && e.ns() == ns; }),
+                      extensions_.end());
+    if (extensions_.size() != before && joined())
+        channel_.send(protocol::makeMucUpdate(self_, presenceExtensions()));
 }
 
 }  // namespace jicofo::muc

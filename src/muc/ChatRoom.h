@@ -42,6 +42,7 @@ class ChatRoom {
     void grantOwner(const Occupant& occupant, std::function<void(bool ok)> done);
     // Adds or replaces (same name + namespace) a presence extension and re-sends presence when joined (§5.2).
     void setExtension(xml::Element extension);
+    void removeExtension(const std::string& name, const std::string& ns);
 
     State state() const { return state_; }
     bool joined() const { return state_ == State::Joined; }

@@ -1,0 +1,146 @@
+// Incoming Jingle actions of MediaSessions (MEDIA.md §3.5, §4.2–§4.5).
+#include "conference/MediaSessions.h"
+#include "log/Log.h"
+#include "protocol/colibri/ColibriRequests.h"
+
+namespace jicofo::conference {
+
+using protocol::Iq;
+using protocol::StanzaError;
+namespace jingle = protocol::jingle;
+
+namespace {
+
+StanzaError unknownSession() {
+    StanzaError e = StanzaError::of("item-not-found", "unknown session");
+    e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
+    return e;
+}
+
+}  // namespace
+
+std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
+    auto parsed = jingle::Jingle::parse(*iq.payload);
+    if (!parsed) return iq.errorReply(parsed.error());
+    const jingle::Jingle& j = parsed.value();
+    // The session is the sid plus the sender's occupant JID (MEDIA.md §3.4), never the attributes.
+    auto it = participants_.find(iq.from.resource());
+    if (it == participants_.end() || iq.from.bare() != room_ || it->second.sid.empty() ||
+        it->second.sid != j.sid)
+        return iq.errorReply(unknownSession());
+    Participant& p = it->second;
+    switch (j.action) {
+        case jingle::JingleAction::SessionAccept:
+            return onSessionAccept(p, iq, j);
+        case jingle::JingleAction::SourceAdd:
+            return onSourceAdd(p, iq, j);
+        case jingle::JingleAction::SourceRemove:
+            return onSourceRemove(p, iq, j);
+        case jingle::JingleAction::TransportInfo:
+            onTransportInfo(p, j);
+            return iq.result();
+        default:
+            // session-terminate, session-info, ...: acked and ignored as in 2015; the participant stays until
+            // it leaves the room.
+            JLOG_ROOM(debug, room_.str()) << p.nick << " sent " << j.actionName() << " (ignored)";
+            return iq.result();
+    }
+}
+
+std::optional<StanzaError> MediaSessions::refuseBridgeSsrcs(const Participant& p,
+                                                            const jingle::MediaSources& claim) const {
+    if (!p.allocation) return std::nullopt;
+    for (const auto& [content, ssrc] : p.allocation->channels.bridgeSsrcs())
+        if (claim.findSource(ssrc))
+            return StanzaError::of("bad-request", "SSRC " + std::to_string(ssrc) + " is the bridge's");
+    return std::nullopt;
+}
+
+std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, const jingle::Jingle& j) {
+    if (p.state != Participant::State::Offered && p.state != Participant::State::Active)
+        return iq.errorReply(StanzaError::of("unexpected-request", "no offer to accept"));
+    auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
+    if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    auto added = sources_.add(p.owner(), claim);
+    if (!added) {
+        JLOG_ROOM(warning, room_.str()) << p.nick << " session-accept refused: " << added.error().text;
+        return iq.errorReply(added.error());
+    }
+    // Ack first, then work (§3.5): the router writes the result before the posted task runs.
+    std::weak_ptr<bool> alive = alive_;
+    std::string nick = p.nick;
+    std::uint64_t gen = p.generation;
+    jingle::MediaSources fresh = std::move(added.value());
+    loop_.post([this, alive, nick, gen, j, fresh] {
+        if (alive.expired()) return;
+        Participant* p = find(nick, gen);
+        if (!p || !p->allocation) return;
+        p->state = Participant::State::Active;
+        JLOG_ROOM(info, room_.str()) << nick << " accepted the session with " << fresh.sourceCount()
+                                     << " source(s)";
+        auto updates =
+            protocol::colibri::buildAcceptUpdates(p->allocation->channels, allocator_.conferenceName(), j,
+                                                  sources_.sourcesOf(p->owner()), p->offeredContents);
+        // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
+        allocator_.update(*p->allocation, std::move(updates.sources));
+        notifyOthers(*p, fresh, jingle::JingleAction::SourceAdd);
+        if (!p->queuedAdd.empty())
+            sendJingle(*p, p->queuedAdd.toJingle(jingle::JingleAction::SourceAdd, p->sid));
+        if (!p->queuedRemove.empty())
+            sendJingle(*p, p->queuedRemove.toJingle(jingle::JingleAction::SourceRemove, p->sid));
+        p->queuedAdd = {};
+        p->queuedRemove = {};
+        if (updates.transport) allocator_.update(*p->allocation, std::move(*updates.transport));
+        if (updates.payloadTypes) allocator_.update(*p->allocation, std::move(*updates.payloadTypes));
+    });
+    return iq.result();
+}
+
+std::optional<Iq> MediaSessions::onSourceAdd(Participant& p, const Iq& iq, const jingle::Jingle& j) {
+    auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
+    if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    auto added = sources_.add(p.owner(), claim);
+    if (!added) {
+        JLOG_ROOM(warning, room_.str()) << p.nick << " source-add refused: " << added.error().text;
+        return iq.errorReply(added.error());
+    }
+    std::weak_ptr<bool> alive = alive_;
+    std::string nick = p.nick;
+    std::uint64_t gen = p.generation;
+    jingle::MediaSources fresh = std::move(added.value());
+    loop_.post([this, alive, nick, gen, fresh] {
+        if (alive.expired()) return;
+        Participant* p = find(nick, gen);
+        if (!p) return;
+        updateBridgeSources(*p);
+        notifyOthers(*p, fresh, jingle::JingleAction::SourceAdd);
+    });
+    return iq.result();
+}
+
+std::optional<Iq> MediaSessions::onSourceRemove(Participant& p, const Iq& iq, const jingle::Jingle& j) {
+    auto request = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
+    jingle::MediaSources removed = sources_.remove(p.owner(), request);
+    if (!removed.empty()) {
+        std::weak_ptr<bool> alive = alive_;
+        std::string nick = p.nick;
+        std::uint64_t gen = p.generation;
+        loop_.post([this, alive, nick, gen, removed] {
+            if (alive.expired()) return;
+            Participant* p = find(nick, gen);
+            if (!p) return;
+            updateBridgeSources(*p);
+            notifyOthers(*p, removed, jingle::JingleAction::SourceRemove);
+        });
+    }
+    return iq.result();
+}
+
+void MediaSessions::onTransportInfo(Participant& p, const jingle::Jingle& j) {
+    if (!p.allocation) return;
+    auto update = protocol::colibri::buildTransportUpdate(p.allocation->channels, allocator_.conferenceName(),
+                                                          j.contents, p.offeredContents);
+    if (update) allocator_.update(*p.allocation, std::move(*update));
+}
+
+}  // namespace jicofo::conference

@@ -1,0 +1,295 @@
+#include "conference/MediaSessions.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "log/Log.h"
+#include "protocol/disco/DiscoInfo.h"
+#include "protocol/jingle/OfferFactory.h"
+#include "protocol/stanza/Namespaces.h"
+#include "util/Ids.h"
+
+namespace jicofo::conference {
+
+using protocol::Iq;
+using protocol::IqType;
+using protocol::StanzaError;
+namespace jingle = protocol::jingle;
+
+const char* toString(Participant::State s) {
+    switch (s) {
+        case Participant::State::Discovering:
+            return "discovering";
+        case Participant::State::Allocating:
+            return "allocating";
+        case Participant::State::WaitingForBridge:
+            return "waiting for a bridge";
+        case Participant::State::Offered:
+            return "offered";
+        case Participant::State::Active:
+            return "active";
+        case Participant::State::Failed:
+            return "failed";
+    }
+    return "?";
+}
+
+namespace {
+// 64 random bits in base 32, as the 2015 sid (MEDIA.md §3.1).
+std::string newSid() {
+    static const char* digits = "0123456789abcdefghijklmnopqrstuv";
+    std::string hex = util::randomHex(8);
+    unsigned long long v = std::stoull(hex, nullptr, 16);
+    std::string out;
+    do {
+        out.insert(out.begin(), digits[v % 32]);
+        v /= 32;
+    } while (v);
+    return out;
+}
+}  // namespace
+
+MediaSessions::MediaSessions(util::Loop& loop, xmpp::StanzaChannel& client, xmpp::IqRouter& router,
+                             MediaContext& media, const util::Jid& room, const ConferenceProperties& props,
+                             Hooks hooks)
+    : loop_(loop),
+      client_(client),
+      router_(router),
+      media_(media),
+      room_(room),
+      props_(props),
+      hooks_(std::move(hooks)),
+      allocator_(media.colibri, room, this) {
+    media_.bridges.addListener(this);
+}
+
+MediaSessions::~MediaSessions() {
+    media_.bridges.removeListener(this);
+}
+
+Participant* MediaSessions::find(const std::string& nick, std::uint64_t generation) {
+    auto it = participants_.find(nick);
+    if (it == participants_.end() || it->second.generation != generation) return nullptr;
+    return &it->second;
+}
+
+const Participant* MediaSessions::participant(const std::string& nick) const {
+    auto it = participants_.find(nick);
+    return it == participants_.end() ? nullptr : &it->second;
+}
+
+void MediaSessions::start(const std::vector<muc::Occupant>& occupants) {
+    started_ = true;
+    JLOG_ROOM(info, room_.str()) << "starting media for " << occupants.size() << " participants";
+    for (const auto& o : occupants) invite(o);
+}
+
+void MediaSessions::invite(const muc::Occupant& o) {
+    if (participants_.count(o.nick)) return;
+    Participant p;
+    p.occupantJid = o.occupantJid;
+    p.nick = o.nick;
+    p.generation = nextGeneration_++;
+    p.joinNumber = o.joinNumber;
+    auto& stored = participants_.emplace(o.nick, std::move(p)).first->second;
+    discover(stored);
+}
+
+void MediaSessions::discover(Participant& p) {
+    p.state = Participant::State::Discovering;
+    std::weak_ptr<bool> alive = alive_;
+    std::string nick = p.nick;
+    std::uint64_t gen = p.generation;
+    router_.sendRequest(
+        Iq::request(IqType::Get, p.occupantJid, xml::Element("query", protocol::ns::kDiscoInfo)),
+        media_.discoTimeout, [this, alive, nick, gen](util::Result<Iq, StanzaError> reply) {
+            if (alive.expired()) return;
+            Participant* p = find(nick, gen);
+            if (!p) return;
+            std::optional<protocol::DiscoInfo> info;
+            if (reply && reply->payload) {
+                auto parsed = protocol::DiscoInfo::parse(*reply->payload);
+                if (parsed) info = parsed.value();
+            }
+            // No answer: everything assumed, as in 2015 (§3.1).
+            p->features = info ? jingle::ParticipantFeatures::fromDisco(info->features)
+                               : jingle::ParticipantFeatures::assumed();
+            p->offerTemplate = jingle::OfferFactory::createTemplate(p->features, props_.openSctp);
+            allocate(*p);
+        });
+}
+
+void MediaSessions::allocate(Participant& p) {
+    p.state = Participant::State::Allocating;
+    protocol::colibri::AllocateOptions options;
+    options.bundle = p.features.useBundle();
+    options.lastN = props_.channelLastN;
+    options.adaptiveLastN = props_.adaptiveLastN;
+    if (props_.simulcastMode) {
+        options.simulcastMode = *props_.simulcastMode;
+        std::transform(options.simulcastMode.begin(), options.simulcastMode.end(),
+                       options.simulcastMode.begin(), [](unsigned char c) { return std::toupper(c); });
+    }
+    std::optional<util::Jid> hint;
+    if (props_.bridge) hint = util::Jid::parse(*props_.bridge);
+    std::weak_ptr<bool> alive = alive_;
+    std::string nick = p.nick;
+    std::uint64_t gen = p.generation;
+    p.pendingAllocation = allocator_.allocate(
+        p.nick, p.offerTemplate, options, hint,
+        [this, alive, nick, gen](util::Result<bridge::Allocation, StanzaError> result) {
+            if (alive.expired()) return;
+            Participant* p = find(nick, gen);
+            if (!p) return;  // the allocator expires channels of cancelled allocations itself
+            p->pendingAllocation = 0;
+            if (!result) {
+                JLOG_ROOM(warning, room_.str()) << "no bridge for " << nick << ": "
+                                                << result.error().condition << " " << result.error().text;
+                p->state = Participant::State::WaitingForBridge;
+                if (!bridgeDown_ && hooks_.bridgeDown) hooks_.bridgeDown(true);
+                bridgeDown_ = true;
+                return;
+            }
+            onAllocated(*p, std::move(result.value()));
+        });
+}
+
+void MediaSessions::onAllocated(Participant& p, bridge::Allocation allocation) {
+    if (bridgeDown_) {
+        bridgeDown_ = false;
+        if (hooks_.bridgeDown) hooks_.bridgeDown(false);
+    }
+    p.allocation = std::move(allocation);
+    sendOffer(p);
+}
+
+void MediaSessions::sendOffer(Participant& p) {
+    jingle::OfferFactory::OfferParams params;
+    params.sid = newSid();
+    params.initiator = client_.localJid().str();
+    params.bundle = p.features.useBundle();
+    params.transports = p.allocation->channels.offerTransports();
+    params.bridgeSsrcs = p.allocation->channels.bridgeSsrcs();
+    params.peers = sources_.allExcept(p.owner());
+    if (hooks_.startMuted) {
+        auto sm = hooks_.startMuted(p);
+        if (sm.audio || sm.video) params.startMuted = sm;
+    }
+    auto offer = jingle::OfferFactory::createOffer(p.offerTemplate, params);
+    if (!offer) {
+        JLOG_ROOM(error, room_.str())
+            << "cannot build the offer for " << p.nick << ": " << offer.error().text;
+        allocator_.expire(*p.allocation);
+        p.allocation.reset();
+        p.state = Participant::State::Failed;
+        return;
+    }
+    p.sid = params.sid;
+    p.offeredContents = offer->contentNames();
+    // The offer holds everything current: what was queued before it is in there already.
+    p.queuedAdd = {};
+    p.queuedRemove = {};
+    p.state = Participant::State::Offered;
+    JLOG_ROOM(info, room_.str()) << "session-initiate to " << p.nick << " (sid " << p.sid << ", bridge "
+                                 << p.allocation->bridge.str() << ")";
+    std::weak_ptr<bool> alive = alive_;
+    std::string nick = p.nick;
+    std::uint64_t gen = p.generation;
+    std::string sid = p.sid;
+    router_.sendRequest(Iq::request(IqType::Set, p.occupantJid, offer->toElement()), media_.jingleTimeout,
+                        [this, alive, nick, gen, sid](util::Result<Iq, StanzaError> reply) {
+                            if (alive.expired() || reply) return;
+                            Participant* p = find(nick, gen);
+                            if (!p || p->sid != sid || p->state != Participant::State::Offered) return;
+                            // Refused or never acknowledged (§3.3): its channels go; it stays listed.
+                            JLOG_ROOM(warning, room_.str())
+                                << "session-initiate to " << nick << " failed: " << reply.error().condition;
+                            if (p->allocation) allocator_.expire(*p->allocation);
+                            p->allocation.reset();
+                            p->state = Participant::State::Failed;
+                        });
+}
+
+void MediaSessions::sendJingle(const Participant& to, const jingle::Jingle& j) {
+    // Fire-and-forget (§3.8); the router swallows the answer.
+    router_.sendRequest(Iq::request(IqType::Set, to.occupantJid, j.toElement()), media_.jingleTimeout,
+                        [](const util::Result<Iq, StanzaError>&) {});
+}
+
+void MediaSessions::terminate(Participant& p, const std::string& reason) {
+    if (p.state != Participant::State::Offered && p.state != Participant::State::Active) return;
+    jingle::Jingle j;
+    j.action = jingle::JingleAction::SessionTerminate;
+    j.sid = p.sid;
+    j.reason = jingle::Reason{reason, {}, {}};
+    sendJingle(p, j);
+}
+
+void MediaSessions::notifyOthers(const Participant& from, const jingle::MediaSources& changed,
+                                 jingle::JingleAction action) {
+    if (changed.empty()) return;
+    for (auto& [nick, other] : participants_) {
+        if (nick == from.nick) continue;
+        if (other.hasSession())
+            sendJingle(other, changed.toJingle(action, other.sid));
+        else if (other.state != Participant::State::Failed)
+            (action == jingle::JingleAction::SourceAdd ? other.queuedAdd : other.queuedRemove)
+                .append(changed);
+    }
+}
+
+void MediaSessions::updateBridgeSources(const Participant& p) {
+    if (!p.allocation) return;
+    allocator_.update(*p.allocation, protocol::colibri::buildSourcesUpdate(p.allocation->channels,
+                                                                           sources_.sourcesOf(p.owner())));
+}
+
+void MediaSessions::remove(const std::string& nick) {
+    auto it = participants_.find(nick);
+    if (it == participants_.end()) return;
+    Participant& p = it->second;
+    if (p.pendingAllocation) allocator_.cancel(p.pendingAllocation);
+    terminate(p, "gone");
+    notifyOthers(p, sources_.removeOwner(p.owner()), jingle::JingleAction::SourceRemove);
+    if (p.allocation) allocator_.expire(*p.allocation);
+    JLOG_ROOM(info, room_.str()) << nick << " removed from media (" << toString(p.state) << ")";
+    participants_.erase(it);
+}
+
+void MediaSessions::stop() {
+    for (auto& [nick, p] : participants_) {
+        if (p.pendingAllocation) allocator_.cancel(p.pendingAllocation);
+        terminate(p, "gone");
+    }
+    participants_.clear();
+    allocator_.expireAll();
+}
+
+void MediaSessions::onParticipantsLost(const util::Jid& bridge, const std::vector<std::string>& endpoints) {
+    JLOG_ROOM(warning, room_.str()) << "bridge " << bridge.str() << " lost " << endpoints.size()
+                                    << " participant(s); moving them";
+    std::vector<Participant*> lost;
+    for (const auto& nick : endpoints) {
+        auto it = participants_.find(nick);
+        if (it == participants_.end()) continue;
+        Participant& p = it->second;
+        terminate(p, "connectivity-error");
+        p.allocation.reset();  // already forgotten by the allocator
+        p.state = Participant::State::Allocating;
+        lost.push_back(&p);
+    }
+    // Their old sources go from everyone still connected; they announce them again after the new offer.
+    for (Participant* p : lost)
+        notifyOthers(*p, sources_.removeOwner(p->owner()), jingle::JingleAction::SourceRemove);
+    for (Participant* p : lost) allocate(*p);
+}
+
+void MediaSessions::onBridgeUp(const util::Jid& bridge) {
+    for (auto& [nick, p] : participants_) {
+        if (p.state != Participant::State::WaitingForBridge) continue;
+        JLOG_ROOM(info, room_.str()) << "bridge " << bridge.str() << " is up: retrying " << nick;
+        allocate(p);
+    }
+}
+
+}  // namespace jicofo::conference

@@ -1,0 +1,20 @@
+#pragma once
+// What a conference's media half needs from the focus (shared by all conferences) and from its own
+// conference IQ.
+#include <optional>
+#include <string>
+
+#include "bridge/Allocation.h"
+#include "bridge/BridgeRegistry.h"
+#include "conference/ConferenceProperties.h"
+
+namespace jicofo::conference {
+
+struct MediaContext {
+    bridge::AllocatorContext& colibri;
+    bridge::BridgeRegistry& bridges;
+    util::Duration discoTimeout{5000};    // disco#info of a participant (2015: Smack's 5 s)
+    util::Duration jingleTimeout{20000};  // session-initiate acknowledgement (2015: 20 s)
+};
+
+}  // namespace jicofo::conference
