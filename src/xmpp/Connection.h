@@ -1,0 +1,91 @@
+#pragma once
+// One TCP connection carrying one XMPP stream (DESIGN.md "Threads"): connect with a timeout, optional
+// STARTTLS upgrade, a reader that turns bytes into stream events, and writes from any thread.
+//
+// Threading: the owning reader thread calls connect/startTls/next/restart. write*() may be called from any
+// thread; writes (and, under TLS, every OpenSSL call) are serialised by the io mutex, the only lock outside
+// the loop's queue. abort() and closeStream() may be called from any thread and wake a blocked reader
+// promptly. The socket stays non-blocking; waiting is done with poll().
+#include <Poco/Net/StreamSocket.h>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "util/Loop.h"
+#include "xml/Element.h"
+#include "xml/StreamParser.h"
+#include "xmpp/TlsLayer.h"
+
+namespace jicofo::xmpp {
+
+class Connection {
+  public:
+    struct Event {
+        enum class Kind { StreamOpen, Stanza, StreamClose } kind;
+        xml::Element element;  // the header for StreamOpen, the stanza for Stanza
+    };
+
+    explicit Connection(xml::ParserLimits limits = {});
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Resolves host and connects (TCP_NODELAY on). Throws XmppError naming host:port and the cause.
+    void connect(const std::string& host, uint16_t port, util::Duration timeout);
+    // Upgrades to TLS after <proceed/>. Throws XmppError (certificate errors name the trust-all property).
+    void startTls(const TlsOptions& options, util::TimePoint deadline);
+    bool secure() const { return tls_ != nullptr; }
+    std::string tlsDescription() const;
+
+    // Writes `<?xml?><stream:stream ...>` with the given default namespace; `to` is the server/component
+    // domain. version1 adds version='1.0' (client streams; a XEP-0114 stream has none).
+    void openStream(const std::string& ns, const std::string& to, bool version1);
+    // Serialises the stanza with streamNs in scope (so the stanza itself carries no xmlns) and writes it.
+    void writeStanza(const xml::Element& stanza, std::string_view streamNs);
+    // Thread-safe; throws XmppError on failure or after 30 s without progress.
+    void writeRaw(std::string_view data);
+
+    // The next stream event, reading as needed. Throws XmppError on I/O or XML errors, on EOF, on abort
+    // and when the deadline passes (no deadline = wait as long as the stream lives).
+    Event next(std::optional<util::TimePoint> deadline = std::nullopt);
+    // A new stream begins on the same connection (after STARTTLS or SASL success).
+    void restart();
+
+    // Sends </stream:stream> (best effort) and gives the server `grace` to answer with its own; after that
+    // the reader's next() fails. Any thread.
+    void closeStream(util::Duration grace);
+    // Makes any blocked or future call fail promptly with `reason`. Any thread; the first reason wins.
+    void abort(const std::string& reason);
+    bool aborted() const { return aborted_.load(); }
+
+    const std::string& peer() const { return peer_; }  // "host:port"
+
+  private:
+    class ParserListener;
+    size_t readSome(char* buf, size_t capacity, std::optional<util::TimePoint> deadline);
+    // Waits until fd is ready for `events`, `until` passes, or abort/close deadline. Returns false on
+    // timeout.
+    bool waitFd(short events, std::optional<util::TimePoint> until);
+    [[noreturn]] void throwAborted() const;
+
+    Poco::Net::StreamSocket socket_;
+    std::atomic<int> fd_{-1};
+    std::string peer_;
+    std::unique_ptr<TlsLayer> tls_;
+    std::mutex ioMutex_;
+
+    std::unique_ptr<ParserListener> listener_;
+    std::unique_ptr<xml::StreamParser> parser_;
+    std::deque<Event> events_;
+
+    std::atomic<bool> aborted_{false};
+    std::shared_ptr<const std::string> abortReason_;
+    std::atomic<long long> closeDeadline_{0};  // steady_clock ticks; 0 = not closing
+};
+
+}  // namespace jicofo::xmpp
