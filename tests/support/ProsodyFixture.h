@@ -1,0 +1,90 @@
+#pragma once
+// A real Prosody 0.12 for integration tests (DESIGN.md testing pyramid, level 3), configured from
+// resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous),
+// auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), components
+// focus.DOMAIN and jitsi-videobridge.DOMAIN. Runs in a fresh temp dir on free loopback ports, as root or
+// not, without systemd. Start it once per test suite (SetUpTestSuite): it takes ~0.3 s.
+//
+//   static std::unique_ptr<ProsodyFixture> prosody;
+//   static void SetUpTestSuite() { prosody = std::make_unique<ProsodyFixture>(); }
+//   ... prosody->c2sPort(), prosody->focusSecret(), prosody->logTail() in failure messages ...
+//
+// The Prosody process is killed if the test process dies (PR_SET_PDEATHSIG), so create the fixture on a
+// thread that lives as long as it (the test's main thread).
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jicofo::test {
+
+class ProsodyFixture {
+  public:
+    struct Options {
+        std::string domain = "example.com";
+        std::string logLevel = "info";  // "debug" logs every stanza (slower, but shows the traffic)
+        std::string focusUser = "focus";
+        std::string focusPassword;  // empty => random
+        bool start = true;          // false: prepare everything, call start() yourself
+    };
+
+    ProsodyFixture();
+    explicit ProsodyFixture(Options options);
+    ~ProsodyFixture();  // kills Prosody, removes the temp dir (kept when JICOFO_KEEP_PROSODY is set)
+    ProsodyFixture(const ProsodyFixture&) = delete;
+    ProsodyFixture& operator=(const ProsodyFixture&) = delete;
+
+    // Starts Prosody (again, on the same ports and data) and waits until both ports accept. Throws
+    // std::runtime_error with the log tail when it does not come up.
+    void start();
+    // SIGTERM (Prosody closes its streams), then SIGKILL after 5 s.
+    void stop();
+    // SIGKILL: the server vanishes without closing anything.
+    void kill();
+    // SIGSTOP / SIGCONT: the server stays connected but silent (keep-alive tests).
+    void pause();
+    void resume();
+    bool running() const { return pid_ > 0; }
+
+    // Adds an account with prosodyctl (e.g. registerUser("alice", domain(), "pw")).
+    void registerUser(const std::string& user, const std::string& host, const std::string& password);
+
+    const std::string& host() const { return host_; }  // 127.0.0.1
+    uint16_t c2sPort() const { return c2sPort_; }
+    uint16_t componentPort() const { return componentPort_; }
+    const std::string& domain() const { return options_.domain; }
+    std::string authDomain() const { return "auth." + options_.domain; }
+    std::string mucDomain() const { return "conference." + options_.domain; }
+    std::string focusComponent() const { return "focus." + options_.domain; }
+    std::string bridgeComponent() const { return "jitsi-videobridge." + options_.domain; }
+    const std::string& focusSecret() const { return focusSecret_; }
+    const std::string& bridgeSecret() const { return bridgeSecret_; }
+    const std::string& focusUser() const { return options_.focusUser; }
+    const std::string& focusPassword() const { return options_.focusPassword; }
+
+    const std::string& dir() const { return dir_; }
+    const std::string& configPath() const { return configPath_; }
+    const std::string& certPath() const { return certPath_; }  // self-signed, usable as a CA file
+    const std::string& keyPath() const { return keyPath_; }
+    std::string logPath() const { return dir_ + "/prosody.log"; }
+    // The last `bytes` of Prosody's log and console output, for failure messages.
+    std::string logTail(size_t bytes = 6000) const;
+
+  private:
+    void prepare();
+    void writeConfig();
+    void makeCertificate();
+    bool waitReady();
+    int runTool(const std::vector<std::string>& argv, const std::string& outFile);
+    void signal(int sig);
+
+    Options options_;
+    std::string host_ = "127.0.0.1";
+    uint16_t c2sPort_ = 0, componentPort_ = 0;
+    std::string focusSecret_, bridgeSecret_;
+    std::string dir_, configPath_, certPath_, keyPath_;
+    pid_t pid_ = -1;
+};
+
+}  // namespace jicofo::test
