@@ -148,6 +148,7 @@ void MediaSessions::allocate(Participant& p) {
                 p->state = Participant::State::WaitingForBridge;
                 if (!bridgeDown_ && hooks_.bridgeDown) hooks_.bridgeDown(true);
                 bridgeDown_ = true;
+                scheduleRetry();
                 return;
             }
             onAllocated(*p, std::move(result.value()));
@@ -257,6 +258,8 @@ void MediaSessions::remove(const std::string& nick) {
 }
 
 void MediaSessions::stop() {
+    if (retryTimer_) loop_.cancel(retryTimer_);
+    retryTimer_ = 0;
     for (auto& [nick, p] : participants_) {
         if (p.pendingAllocation) allocator_.cancel(p.pendingAllocation);
         terminate(p, "gone");
@@ -285,9 +288,22 @@ void MediaSessions::onParticipantsLost(const util::Jid& bridge, const std::vecto
 }
 
 void MediaSessions::onBridgeUp(const util::Jid& bridge) {
+    retryWaiting("bridge " + bridge.str() + " is up");
+}
+
+void MediaSessions::scheduleRetry() {
+    if (retryTimer_) return;
+    // A failed bridge may recover without any event (its failure ages out in the selector): try again.
+    retryTimer_ = loop_.schedule(media_.bridgeRetryInterval, [this] {
+        retryTimer_ = 0;
+        retryWaiting("retry");
+    });
+}
+
+void MediaSessions::retryWaiting(const std::string& why) {
     for (auto& [nick, p] : participants_) {
         if (p.state != Participant::State::WaitingForBridge) continue;
-        JLOG_ROOM(info, room_.str()) << "bridge " << bridge.str() << " is up: retrying " << nick;
+        JLOG_ROOM(info, room_.str()) << why << ": allocating for " << nick << " again";
         allocate(p);
     }
 }

@@ -58,6 +58,8 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     // AllocatorListener / BridgeListener
     void onParticipantsLost(const util::Jid& bridge, const std::vector<std::string>& endpoints) override;
     void onBridgeUp(const util::Jid& bridge) override;
+    void retryWaiting(const std::string& why);
+    void scheduleRetry();
     void onBridgeDown(const util::Jid&) override {}
 
     Participant* find(const std::string& nick, std::uint64_t generation);
@@ -95,6 +97,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     std::uint64_t nextGeneration_ = 1;
     bool started_ = false;
     bool bridgeDown_ = false;
+    util::TimerId retryTimer_ = 0;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

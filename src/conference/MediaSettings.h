@@ -15,6 +15,8 @@ struct MediaContext {
     bridge::BridgeRegistry& bridges;
     util::Duration discoTimeout{5000};    // disco#info of a participant (2015: Smack's 5 s)
     util::Duration jingleTimeout{20000};  // session-initiate acknowledgement (2015: 20 s)
+    // Participants no bridge could take are tried again this often (and at once when a bridge comes up).
+    util::Duration bridgeRetryInterval{5000};
 };
 
 }  // namespace jicofo::conference

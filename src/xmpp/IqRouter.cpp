@@ -19,6 +19,11 @@ void IqRouter::registerHandler(IqType type, const std::string& name, const std::
 }
 
 void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb) {
+    if (!channel_.isConnected()) {
+        // Nothing would answer: fail now (on the loop, never inside the caller) instead of at the timeout.
+        loop_.post([cb = std::move(cb)] { cb(StanzaError::of("service-unavailable", "stream is down")); });
+        return;
+    }
     std::string id = request.id;
     util::TimerId timer = loop_.schedule(timeout, [this, id] {
         auto it = pending_.find(id);

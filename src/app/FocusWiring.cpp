@@ -1,0 +1,95 @@
+#include "app/FocusWiring.h"
+
+#include <chrono>
+
+#include "protocol/stanza/Namespaces.h"
+#include "xmpp/PingResponder.h"
+
+namespace jicofo::app {
+
+std::string focusResource(const std::string& userName) {
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+    return userName + std::to_string(ns);
+}
+
+conference::FocusSettings focusSettings(const config::FocusConfig& c) {
+    conference::FocusSettings s;
+    s.focusUserJid = c.focusJid();
+    s.nick = c.mucNickname();
+    s.userHasPassword = !c.anonymousLogin();
+    s.idleTimeout = c.idleTimeout;
+    s.disableAutoOwner = c.disableAutoOwner;
+    s.maxConferencesPerJid =
+        c.maxConferencesPerJid <= 0 ? std::size_t(-1) : static_cast<std::size_t>(c.maxConferencesPerJid);
+    s.iqTimeout = c.bridgeRequestTimeout;
+    return s;
+}
+
+bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& c) {
+    bridge::BridgeRegistrySettings s;
+    s.domain = util::Jid::parse(c.xmppDomain).value_or(util::Jid());
+    s.rediscoveryInterval = c.serviceRediscoveryInterval;
+    s.healthCheckInterval = util::Duration(0);
+    s.pubsubService = c.pubsubAddress;
+    s.statsNode = c.statsPubsubNode;
+    for (const auto& m : c.bridgePubsubMapping) s.statsNodes.push_back({m.bridge, m.node});
+    s.maxStatsReportAge = c.maxStatsReportAge;
+    s.pubsubRetryInterval = c.pubsubRetryInterval;
+    return s;
+}
+
+namespace {
+
+xmpp::XmppStream::Config componentConfig(const config::FocusConfig& c) {
+    auto cfg = xmpp::XmppStream::Config::component(c.host, static_cast<uint16_t>(c.port),
+                                                   c.componentJid().str(), c.secret);
+    return cfg;
+}
+
+xmpp::XmppStream::Config clientConfig(const config::FocusConfig& c) {
+    auto cfg = xmpp::XmppStream::Config::client(
+        c.hostname, static_cast<uint16_t>(c.focusUserPort), c.focusUserDomain, c.focusUserName,
+        c.focusUserPassword.value_or(""), focusResource(c.focusUserName));
+    cfg.trustAll = c.alwaysTrustMode;
+    cfg.allowPlaintext = c.allowPlaintextPassword;
+    return cfg;
+}
+
+}  // namespace
+
+FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
+                         std::function<void()> onShutdownIdle)
+    : loop(l),
+      component(componentConfig(config), loop, componentProxy),
+      client(clientConfig(config), loop, clientProxy),
+      componentRouter(component, loop),
+      clientRouter(client, loop),
+      bridges(loop, client, clientRouter, bridgeSettings(config)),
+      selector(config.bridgeFailureResetThreshold),
+      colibri{loop, client, clientRouter, bridges, selector, config.bridgeRequestTimeout},
+      media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
+      context{loop, component, client, clientRouter, focusSettings(config), &media},
+      focus(context),
+      componentService(componentRouter, focus, loop, config.shutdownAllowedJid, std::move(onShutdownIdle)),
+      componentDispatch(
+          componentRouter, [this] { keepAlive->start(); }, [this] { keepAlive->stop(); }),
+      clientDispatch(clientRouter, focus,
+                     {[this] { bridges.start(); }, [this](const std::string&) { bridges.stop(); },
+                      [this](const xml::Element& m) { bridges.handleMessage(m); }}) {
+    clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
+                                 [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
+    xmpp::KeepAlive::Options ka;
+    ka.target = util::Jid::parse(config.domain).value_or(util::Jid());
+    ka.interval = config.pingInterval;
+    ka.timeout = config.pingTimeout;
+    ka.threshold = config.pingThreshold;
+    keepAlive = std::make_unique<xmpp::KeepAlive>(
+        componentRouter, component, loop, ka, [this](const std::string& why) { component.reconnect(why); });
+    xmpp::installPingResponder(clientRouter);
+    componentProxy.set(&componentDispatch);
+    clientProxy.set(&clientDispatch);
+}
+
+}  // namespace jicofo::app

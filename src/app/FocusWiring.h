@@ -1,0 +1,59 @@
+#pragma once
+// Builds the focus's objects from the configuration and connects them (DESIGN.md rule 8: app is the only
+// place that builds objects). Owned by FocusApplication; the threads that run it are started there.
+#include <memory>
+
+#include "app/ComponentService.h"
+#include "app/StanzaDispatch.h"
+#include "bridge/BridgeRegistry.h"
+#include "bridge/BridgeSelector.h"
+#include "conference/FocusManager.h"
+#include "config/FocusConfig.h"
+#include "util/EventLoop.h"
+#include "xmpp/IqRouter.h"
+#include "xmpp/KeepAlive.h"
+#include "xmpp/XmppStream.h"
+
+namespace jicofo::app {
+
+// XmppStream wants its listener at construction and the listener wants the stream's router: this forwards
+// to a listener set once everything exists (before any stream runs).
+class ListenerProxy : public xmpp::ChannelListener {
+  public:
+    void set(xmpp::ChannelListener* target) { target_ = target; }
+    void onConnected(const util::Jid& jid) override { target_->onConnected(jid); }
+    void onDisconnected(const std::string& reason) override { target_->onDisconnected(reason); }
+    void onStanza(const xml::Element& stanza) override { target_->onStanza(stanza); }
+
+  private:
+    xmpp::ChannelListener* target_ = nullptr;
+};
+
+struct FocusWiring {
+    FocusWiring(const config::FocusConfig& config, util::EventLoop& loop,
+                std::function<void()> onShutdownIdle);
+
+    util::EventLoop& loop;
+    ListenerProxy componentProxy, clientProxy;
+    xmpp::XmppStream component, client;
+    xmpp::IqRouter componentRouter, clientRouter;
+    bridge::BridgeRegistry bridges;
+    bridge::BridgeSelector selector;
+    bridge::AllocatorContext colibri;
+    conference::MediaContext media;
+    conference::FocusContext context;
+    conference::FocusManager focus;
+    ComponentService componentService;
+    std::unique_ptr<xmpp::KeepAlive> keepAlive;
+    ComponentDispatch componentDispatch;
+    ClientDispatch clientDispatch;
+};
+
+// The focus user's resource: USER_NAME plus a nanosecond counter, as the 2015 focus (e.g.
+// focus1446738123456789).
+std::string focusResource(const std::string& userName);
+conference::FocusSettings focusSettings(const config::FocusConfig& config);
+// The registry's own health timer stays off: the Colibri allocator task ticks the checks (FocusApplication).
+bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& config);
+
+}  // namespace jicofo::app

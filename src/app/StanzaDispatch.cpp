@@ -1,0 +1,43 @@
+#include "app/StanzaDispatch.h"
+
+#include "log/Log.h"
+
+namespace jicofo::app {
+
+void ComponentDispatch::onConnected(const util::Jid& jid) {
+    JLOG(info) << "component " << jid.str() << " is connected";
+    if (onUp_) onUp_();
+}
+
+void ComponentDispatch::onDisconnected(const std::string& reason) {
+    JLOG(warning) << "component stream lost: " << reason;
+    router_.failAll(reason);
+    if (onDown_) onDown_();
+}
+
+void ComponentDispatch::onStanza(const xml::Element& stanza) {
+    if (stanza.name() == "iq") router_.handle(stanza);
+}
+
+void ClientDispatch::onConnected(const util::Jid& jid) {
+    JLOG(info) << "focus user logged in as " << jid.str();
+    focus_.onClientConnected();
+    if (hooks_.connected) hooks_.connected();
+}
+
+void ClientDispatch::onDisconnected(const std::string& reason) {
+    router_.failAll(reason);
+    focus_.onClientDisconnected(reason);
+    if (hooks_.disconnected) hooks_.disconnected(reason);
+}
+
+void ClientDispatch::onStanza(const xml::Element& stanza) {
+    if (stanza.name() == "iq")
+        router_.handle(stanza);
+    else if (stanza.name() == "presence")
+        focus_.handlePresence(stanza);
+    else if (stanza.name() == "message" && hooks_.message)
+        hooks_.message(stanza);
+}
+
+}  // namespace jicofo::app
