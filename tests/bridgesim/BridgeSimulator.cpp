@@ -153,6 +153,11 @@ void BridgeSimulator::onConnected(const util::Jid& localJid) {
 }
 
 void BridgeSimulator::onDisconnected(const std::string& reason) {
+    // A stream stopped on request may report after its successor is already up: nothing to undo then.
+    if (channel_.isConnected()) {
+        JLOG(debug) << "bridgesim: late disconnect of a replaced stream: " << reason;
+        return;
+    }
     JLOG(info) << "bridgesim: disconnected: " << reason;
     if (publisher_) publisher_->stop();
     router_.failAll(reason);

@@ -196,6 +196,7 @@ TEST_F(BridgeSimSimulator, PublishesStatsToPubSub) {
     EXPECT_FALSE(item->child("stats")->child("live"));  // the test listing stays private
     loop_.advance(util::Duration(1000));
     EXPECT_TRUE(channel_.take("iq", "pubsub", bridgesim::kPubSubNs));
+    channel_.setConnected(false);
     sim_->onDisconnected("test");
     loop_.advance(util::Duration(5000));
     EXPECT_FALSE(channel_.take("iq", "pubsub", bridgesim::kPubSubNs));
