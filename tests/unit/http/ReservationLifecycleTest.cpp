@@ -18,14 +18,17 @@ using Reservations = jicofo::test::ReservationFixture;
 }  // namespace
 
 TEST_F(Reservations, DurationGuardDeletesAndDestroysTheRoom) {
-    // duration 6 s: over once more than 6000 - 5000 = 1000 ms have passed since start_time.
-    api_.on("POST", "/conference", {201, conferenceJson(42, "alice@example.com", now(), 6)});
+    // duration 10 s: over once more than 10000 - 5000 = 5000 ms have passed since start_time.
+    api_.on("POST", "/conference", {201, conferenceJson(42, "alice@example.com", now(), 10)});
     api_.on("DELETE", "/conference/42", {200, ""});
     ASSERT_EQ(decide("alice@example.com"), std::nullopt);
     std::this_thread::sleep_for(200ms);  // several checks pass
     EXPECT_TRUE(destroyed().empty());
+    skew_ = 4500;  // 4.5 s (+ the real time this test took so far) is still within 5 s
+    std::this_thread::sleep_for(200ms);
+    EXPECT_TRUE(destroyed().empty());
     EXPECT_EQ(api_.count("DELETE", "/conference/42"), 0u);
-    skew_ = 1500;  // the wall clock jumps past the threshold
+    skew_ = 6000;  // the wall clock jumps past the threshold
     ASSERT_TRUE(api_.waitFor("DELETE", "/conference/42", 1));
     auto d = destroyed();
     ASSERT_EQ(d.size(), 1u);
