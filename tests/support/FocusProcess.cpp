@@ -20,7 +20,7 @@ std::vector<std::string> FocusProcess::commandLine(const ProsodyFixture& p, bool
 FocusProcess::FocusProcess(const ProsodyFixture& prosody, std::vector<std::string> extraArgs,
                            bool withPassword) {
     auto args = commandLine(prosody, withPassword);
-    args.insert(args.begin() + 1, extraArgs.begin(), extraArgs.end());
+    args.insert(args.end(), extraArgs.begin(), extraArgs.end());  // later flags win
     static int counter = 0;
     std::string logFile = prosody.dir() + "/jicofo-" + std::to_string(++counter) + ".log";
     process_ = std::make_unique<Subprocess>(args, logFile);
