@@ -194,6 +194,6 @@ step openssl build_openssl
 step poco build_poco
 step boost build_boost
 # Each step unpacks its sources afresh, so the trees and objects are of no further use (~850 MB); logs stay.
-rm -rf "$SRC" "$BLD"/*/
+rm -rf "${SRC:?}" "${BLD:?}"/*/
 log "prefix $PREFIX: $(du -sh "$PREFIX" | cut -f1)"
 cat "$W/times.log"
