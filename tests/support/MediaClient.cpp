@@ -1,0 +1,96 @@
+#include "support/MediaClient.h"
+
+#include "protocol/disco/DiscoInfo.h"
+#include "protocol/jingle/MediaSources.h"
+#include "protocol/stanza/Namespaces.h"
+
+namespace jicofo::test {
+
+using namespace protocol;
+
+MediaClient::MediaClient(const ProsodyFixture& prosody) : MeetClient(prosody) {
+    xmpp().setAutoResponder([this](const xml::Element& e) {
+        if (e.name() != "iq") return false;
+        auto iq = Iq::parse(e);
+        if (!iq || !iq->payload || (iq->type != IqType::Get && iq->type != IqType::Set)) return false;
+        if (iq->payload->name() == "query" && iq->payload->ns() == ns::kDiscoInfo) {
+            DiscoInfo info;
+            for (const char* f : {"http://jabber.org/protocol/caps", "urn:ietf:rfc:4588", "urn:ietf:rfc:5761",
+                                  "urn:ietf:rfc:5888", "urn:xmpp:jingle:1", "urn:xmpp:jingle:apps:dtls:0",
+                                  "urn:xmpp:jingle:apps:rtp:1", "urn:xmpp:jingle:apps:rtp:audio",
+                                  "urn:xmpp:jingle:apps:rtp:video", "urn:xmpp:jingle:transports:dtls-sctp:1",
+                                  "urn:xmpp:jingle:transports:ice-udp:1"})
+                info.features.push_back(f);
+            xmpp().send(iq->result(info.toElement()).toElement());
+            return true;
+        }
+        if (iq->payload->name() == "jingle" && iq->payload->ns() == ns::kJingle) {
+            // The client acks first (MEDIA.md §3.4); the stanza stays queued for the test.
+            xmpp().send(iq->result().toElement());
+            return false;
+        }
+        return false;
+    });
+}
+
+std::optional<jingle::Jingle> MediaClient::waitJingle(jingle::JingleAction action, util::Duration timeout) {
+    std::optional<jingle::Jingle> found;
+    xmpp().waitFor(
+        [&](const xml::Element& e) {
+            if (e.name() != "iq" || e.attr("type") != "set") return false;
+            const auto* j = e.child("jingle", ns::kJingle);
+            if (!j) return false;
+            auto parsed = jingle::Jingle::parse(*j);
+            if (!parsed || parsed->action != action) return false;
+            if (action == jingle::JingleAction::SessionInitiate) {
+                focus_ = *util::Jid::parse(e.attr("from"));
+                sid_ = parsed->sid;
+            }
+            found = parsed.value();
+            return true;
+        },
+        timeout);
+    return found;
+}
+
+xml::Element MediaClient::accept(const jingle::Jingle& offer, uint32_t audio, uint32_t video) {
+    jingle::Jingle j;
+    j.action = jingle::JingleAction::SessionAccept;
+    j.sid = offer.sid;
+    j.initiator = offer.initiator;
+    j.responder = jid().str();  // as the real client: its real JID (samples README)
+    for (const auto& c : offer.contents) {
+        jingle::Content content;
+        content.name = c.name;
+        content.creator = "responder";
+        content.senders = c.senders;
+        if (c.description && (c.name == "audio" || c.name == "video")) {
+            jingle::RtpDescription d = *c.description;
+            d.sources.clear();
+            d.groups.clear();
+            d.sources.push_back(jingle::Source::make(c.name == "audio" ? audio : video));
+            content.description = d;
+        }
+        jingle::Transport t;
+        t.ufrag = "Zq4k";
+        t.pwd = "p9Xr2lVd0sWm1bNc7hGf3tQe";
+        jingle::Fingerprint fp;
+        fp.hash = "sha-256";
+        fp.setup = "active";
+        fp.value = "4A:0B:9C";
+        t.fingerprints.push_back(fp);
+        content.transport = t;
+        j.contents.push_back(content);
+    }
+    auto iq = Iq::request(IqType::Set, focus_, j.toElement());
+    return xmpp().request(iq);
+}
+
+xml::Element MediaClient::sourceAdd(const std::string& media, std::vector<uint32_t> ssrcs) {
+    jingle::MediaSources set;
+    for (uint32_t s : ssrcs) set.at(media).sources.push_back(jingle::Source::make(s));
+    return xmpp().request(
+        Iq::request(IqType::Set, focus_, set.toJingle(jingle::JingleAction::SourceAdd, sid_).toElement()));
+}
+
+}  // namespace jicofo::test
