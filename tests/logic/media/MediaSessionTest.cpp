@@ -285,3 +285,55 @@ TEST(Media, StartAudioMutedAppliesToLaterJoiners) {
     EXPECT_TRUE(b[0].startMuted->audio);
     EXPECT_FALSE(b[0].startMuted->video);
 }
+
+TEST(Media, LegacyAddsourceAndRemovesourceAreUnderstood) {
+    TwoInRoom h;
+    h.fromParticipant("alice", MediaHarness::accept(h.aliceOffer, 1111, 2222));
+    h.fromParticipant("bob", MediaHarness::accept(h.bobOffer, 3333, 4444));
+    h.jingleTo("alice");
+    auto add = MediaHarness::sources(JingleAction::SourceAdd, h.bobOffer.sid, "video", {7777});
+    add.legacyAction = true;  // sent as <jingle action='addsource'>, as some 2015 clients did
+    EXPECT_NE(add.toElement().toString().find("action=\"addsource\""), std::string::npos);
+    EXPECT_EQ(h.fromParticipant("bob", add).type, protocol::IqType::Result);
+    auto relayed = lastOf(h.jingleTo("alice"), JingleAction::SourceAdd);
+    ASSERT_TRUE(relayed);
+    EXPECT_EQ(ssrcsIn(*relayed, "video"), std::vector<uint32_t>{7777});
+    auto remove = MediaHarness::sources(JingleAction::SourceRemove, h.bobOffer.sid, "video", {7777});
+    remove.legacyAction = true;
+    EXPECT_EQ(h.fromParticipant("bob", remove).type, protocol::IqType::Result);
+    EXPECT_TRUE(lastOf(h.jingleTo("alice"), JingleAction::SourceRemove));
+}
+
+TEST(Media, TransportInfoGoesToTheBridgeEvenBeforeAccept) {
+    TwoInRoom h;
+    h.colibriTo("jvb1.example.com");
+    Jingle info;
+    info.action = JingleAction::TransportInfo;
+    info.sid = h.aliceOffer.sid;
+    protocol::jingle::Content c;
+    c.name = "audio";
+    c.creator = "responder";
+    protocol::jingle::Transport t;
+    t.ufrag = "cl1";
+    t.pwd = "clientpassword1234567890";
+    protocol::jingle::Candidate cand;
+    cand.foundation = "1";
+    cand.component = 1;
+    cand.protocol = "udp";
+    cand.priority = 2113937151;
+    cand.ip = "192.0.2.5";
+    cand.port = 50000;
+    cand.type = "host";
+    cand.generation = 0;
+    cand.network = 1;
+    cand.id = "c1";
+    t.candidates.push_back(cand);
+    c.transport = t;
+    info.contents.push_back(c);
+    EXPECT_EQ(h.fromParticipant("alice", info).type, protocol::IqType::Result);
+    auto updates = h.colibriTo("jvb1.example.com");
+    ASSERT_EQ(updates.size(), 1u);
+    ASSERT_FALSE(updates[0].channelBundles.empty()) << "bundled: the channel-bundle gets the transport";
+    ASSERT_TRUE(updates[0].channelBundles[0].transport);
+    EXPECT_EQ(updates[0].channelBundles[0].transport->candidates.size(), 1u);
+}
