@@ -46,6 +46,8 @@ class ProsodyFixture {
     void pause();
     void resume();
     bool running() const { return pid_ > 0; }
+    // The Prosody process (benchmarks read its CPU time from /proc); -1 when not running.
+    pid_t pid() const { return pid_; }
 
     // Adds an account with prosodyctl (e.g. registerUser("alice", domain(), "pw")).
     void registerUser(const std::string& user, const std::string& host, const std::string& password);

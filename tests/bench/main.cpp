@@ -1,0 +1,111 @@
+// jicofo_bench: the figures of issues 3 (foundation) and 4 (media), measured against a real Prosody with
+// the jicofo binary and the bridge simulator as their own processes. Not a test: it prints tables with the
+// targets next to the figures. Run from the build tree: tests/bench/jicofo_bench [--only=focus|media] ...
+#include <unistd.h>
+
+#include <boost/log/core.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "bench/FocusBench.h"
+#include "bench/MediaBench.h"
+#include "bench/ProcStat.h"
+#include "support/ProsodyFixture.h"
+
+using namespace jicofo;
+
+namespace {
+
+std::string shell(const std::string& command) {
+    std::string out;
+    if (FILE* f = popen(command.c_str(), "r")) {
+        char buf[256];
+        while (fgets(buf, sizeof buf, f)) out += buf;
+        pclose(f);
+    }
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out.empty() ? "?" : out;
+}
+
+const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
+  --only=focus|media    run only the issue 3 (focus) or issue 4 (media) part
+  --rooms=N             rooms created concurrently in the focus part (200)
+  --in-flight=N         conference IQs outstanding at a time (20)
+  --clients=N           clients sharing them, pipelining (5)
+  --startups=N          focus start-ups timed (5)
+  --conferences=N       conferences in the media part (100)
+  --participants=N      participants per conference (4)
+  --media-in-flight=N   conferences being set up at a time (10)
+  --connect-threads=N   parallel client log-ins before the media part (4)
+  --help
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::map<std::string, std::string> flags;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        auto eq = a.find('=');
+        if (a.rfind("--", 0) != 0 || eq == std::string::npos) {
+            std::cerr << "bad argument " << a << "\n" << kUsage;
+            return 2;
+        }
+        flags[a.substr(2, eq - 2)] = a.substr(eq + 1);
+    }
+    auto number = [&](const std::string& name, int def) {
+        auto it = flags.find(name);
+        if (it == flags.end()) return def;
+        flags.erase(it);  // what is left at the end is unknown
+        try {
+            int v = std::stoi(it->second);
+            if (v > 0) return v;
+        } catch (const std::exception&) {
+        }
+        std::cerr << "--" << name << " needs a positive number\n";
+        std::exit(2);
+    };
+    bench::FocusBench::Options fo;
+    fo.rooms = number("rooms", fo.rooms);
+    fo.inFlight = number("in-flight", fo.inFlight);
+    fo.clients = number("clients", fo.clients);
+    fo.startups = number("startups", fo.startups);
+    bench::MediaBench::Options mo;
+    mo.conferences = number("conferences", mo.conferences);
+    mo.participants = number("participants", mo.participants);
+    mo.inFlight = number("media-in-flight", mo.inFlight);
+    mo.connectThreads = number("connect-threads", mo.connectThreads);
+    std::string only = flags.count("only") ? flags["only"] : "";
+    flags.erase("only");
+    if (!flags.empty() || (!only.empty() && only != "focus" && only != "media")) {
+        std::cerr << "unknown flag or --only value\n" << kUsage;
+        return 2;
+    }
+
+    std::cout << "jicofo_bench\n"
+              << "  revision: " << shell("git -C " JICOFO_SOURCE_DIR " describe --always --dirty 2>/dev/null")
+              << "\n  machine:  " << sysconf(_SC_NPROCESSORS_ONLN) << " cores (nproc), "
+              << shell("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'") << "\n"
+              << "  build:    " << JICOFO_BENCH_BUILD_TYPE
+              << "; focus " JICOFO_BINARY_DIR
+                 "/jicofo with the original command line (+ MAX_CONFERENCES_PER_JID=0 in the focus part)\n"
+              << "  prosody:  " << shell("dpkg-query -W -f '${Version}' prosody 2>/dev/null")
+              << " on loopback\n"
+              << "  load:     " << bench::loadAverage() << " (1/5/15 min) at start\n";
+    std::cout.flush();
+
+    // The test clients log through the project's Boost.Log; the tables are the output here.
+    boost::log::core::get()->set_logging_enabled(false);
+    test::ProsodyFixture prosody;
+    if (only.empty() || only == "focus") bench::FocusBench(prosody, fo).run().print(std::cout);
+    if (only.empty() || only == "media") bench::MediaBench(prosody, mo).run().print(std::cout);
+    std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
+    return 0;
+}
