@@ -108,7 +108,7 @@ std::optional<unsigned> hex4(std::string_view s, size_t& i) {
 // Java's loadConvert. Returns nothing on a malformed \uXXXX.
 std::optional<std::string> unescape(std::string_view s) {
     std::string out;
-    std::optional<unsigned> highSurrogate;
+    unsigned highSurrogate = 0;  // 0: none pending (a real one is 0xD800..0xDBFF)
     for (size_t i = 0; i < s.size();) {
         char c = s[i++];
         unsigned cp = static_cast<unsigned char>(c);
@@ -129,12 +129,12 @@ std::optional<std::string> unescape(std::string_view s) {
         }
         if (highSurrogate) {
             if (isUnit && cp >= 0xDC00 && cp <= 0xDFFF) {
-                appendUtf8(out, 0x10000 + ((*highSurrogate - 0xD800) << 10) + (cp - 0xDC00));
-                highSurrogate.reset();
+                appendUtf8(out, 0x10000 + ((highSurrogate - 0xD800) << 10) + (cp - 0xDC00));
+                highSurrogate = 0;
                 continue;
             }
             appendUtf8(out, 0xFFFD);  // an unpaired surrogate has no UTF-8 form
-            highSurrogate.reset();
+            highSurrogate = 0;
         }
         if (!isUnit)
             out.push_back(static_cast<char>(cp));

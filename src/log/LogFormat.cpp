@@ -39,7 +39,7 @@ class TimeStampFormatterFactory : public bl::formatter_factory<char> {
             if (!t || t->is_special()) return;
             auto date = t->date();
             auto time = t->time_of_day();
-            char buf[32];
+            char buf[64];  // room for any int the compiler cannot rule out
             std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d.%03d",
                           static_cast<int>(date.year()), static_cast<int>(date.month()),
                           static_cast<int>(date.day()), static_cast<int>(time.hours()),
