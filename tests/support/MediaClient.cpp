@@ -3,6 +3,7 @@
 #include "protocol/disco/DiscoInfo.h"
 #include "protocol/jingle/MediaSources.h"
 #include "protocol/stanza/Namespaces.h"
+#include "support/SessionAccept.h"
 
 namespace jicofo::test {
 
@@ -54,35 +55,9 @@ std::optional<jingle::Jingle> MediaClient::waitJingle(jingle::JingleAction actio
 }
 
 xml::Element MediaClient::accept(const jingle::Jingle& offer, uint32_t audio, uint32_t video) {
-    jingle::Jingle j;
-    j.action = jingle::JingleAction::SessionAccept;
-    j.sid = offer.sid;
-    j.initiator = offer.initiator;
-    j.responder = jid().str();  // as the real client: its real JID (samples README)
-    for (const auto& c : offer.contents) {
-        jingle::Content content;
-        content.name = c.name;
-        content.creator = "responder";
-        content.senders = c.senders;
-        if (c.description && (c.name == "audio" || c.name == "video")) {
-            jingle::RtpDescription d = *c.description;
-            d.sources.clear();
-            d.groups.clear();
-            d.sources.push_back(jingle::Source::make(c.name == "audio" ? audio : video));
-            content.description = d;
-        }
-        jingle::Transport t;
-        t.ufrag = "Zq4k";
-        t.pwd = "p9Xr2lVd0sWm1bNc7hGf3tQe";
-        jingle::Fingerprint fp;
-        fp.hash = "sha-256";
-        fp.setup = "active";
-        fp.value = "4A:0B:9C";
-        t.fingerprints.push_back(fp);
-        content.transport = t;
-        j.contents.push_back(content);
-    }
-    auto iq = Iq::request(IqType::Set, focus_, j.toElement());
+    // The real client puts its real JID in 'responder' (samples README).
+    auto iq =
+        Iq::request(IqType::Set, focus_, sessionAcceptFor(offer, audio, video, jid().str()).toElement());
     return xmpp().request(iq);
 }
 

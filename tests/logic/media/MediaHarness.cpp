@@ -1,6 +1,7 @@
 #include "logic/media/MediaHarness.h"
 
 #include "protocol/jingle/MediaSources.h"
+#include "support/SessionAccept.h"
 
 namespace jicofo::test {
 
@@ -96,36 +97,7 @@ void MediaHarness::pump() {
 }
 
 jingle::Jingle MediaHarness::accept(const jingle::Jingle& offer, uint32_t audio, uint32_t video) {
-    jingle::Jingle j;
-    j.action = jingle::JingleAction::SessionAccept;
-    j.sid = offer.sid;
-    j.initiator = offer.initiator;
-    j.responder = "someone@example.com/web";
-    for (const auto& c : offer.contents) {
-        jingle::Content content;
-        content.name = c.name;
-        content.creator = "responder";
-        content.senders = c.senders;
-        if (c.description && (c.name == "audio" || c.name == "video")) {  // data: transport only
-            jingle::RtpDescription d = *c.description;
-            d.sources.clear();
-            d.groups.clear();
-            uint32_t ssrc = c.name == "audio" ? audio : video;
-            d.sources.push_back(jingle::Source::make(ssrc));
-            content.description = d;
-        }
-        jingle::Transport t;
-        t.ufrag = "cl1";
-        t.pwd = "clientpassword1234567890";
-        jingle::Fingerprint fp;
-        fp.hash = "sha-256";
-        fp.setup = "active";
-        fp.value = "4A:9C";
-        t.fingerprints.push_back(fp);
-        content.transport = t;
-        j.contents.push_back(content);
-    }
-    return j;
+    return sessionAcceptFor(offer, audio, video, "someone@example.com/web");
 }
 
 jingle::Jingle MediaHarness::sources(jingle::JingleAction action, const std::string& sid,
