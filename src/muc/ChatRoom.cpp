@@ -236,6 +236,22 @@ void ChatRoom::grantOwner(const Occupant& occupant, std::function<void(bool ok)>
         });
 }
 
+void ChatRoom::destroy(const std::string& reason, std::function<void(bool ok)> done) {
+    // <query xmlns='muc#owner'><destroy><reason>…</reason></destroy></query>, as the 2015 focus sent it.
+    xml::Element query("query", protocol::ns::kMucOwner);
+    query.addChild("destroy").addChild("reason").setText(reason);
+    JLOG_ROOM(info, room_.str()) << "destroying the room: " << reason;
+    std::weak_ptr<bool> alive = alive_;
+    router_.sendRequest(Iq::request(IqType::Set, room_, std::move(query)), iqTimeout_,
+                        [this, alive, done](util::Result<Iq, protocol::StanzaError> reply) {
+                            if (alive.expired()) return;
+                            if (!reply)
+                                JLOG_ROOM(warning, room_.str())
+                                    << "room destruction refused: " << reply.error().condition;
+                            if (done) done(reply.ok());
+                        });
+}
+
 void ChatRoom::setExtension(xml::Element extension) {
     for (auto& e : extensions_) {
         if (e.name() == extension.name() && e.ns() == extension.ns()) {

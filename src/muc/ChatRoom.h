@@ -40,6 +40,10 @@ class ChatRoom {
     // Grants owner affiliation to the occupant's real (bare) JID (§5.5); done(true) once the room accepted
     // it.
     void grantOwner(const Occupant& occupant, std::function<void(bool ok)> done);
+    // Destroys the room (XEP-0045 §10.9; the focus is owner) with this reason, e.g. the reservation's
+    // duration guard (PROTOCOL.md §6.7). done(ok) once the server answered; everyone, the focus included,
+    // then gets an unavailable presence with <destroy/>, which ends the conference (onRoomLost).
+    void destroy(const std::string& reason, std::function<void(bool ok)> done = {});
     // Adds or replaces (same name + namespace) a presence extension and re-sends presence when joined (§5.2).
     void setExtension(xml::Element extension);
     void removeExtension(const std::string& name, const std::string& ns);
