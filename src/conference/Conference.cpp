@@ -17,7 +17,7 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
       listener_(listener),
       room_(roomJid_, ctx.settings.nick, ctx.client, ctx.clientRouter, ctx.loop, *this,
             ctx.settings.mucJoinTimeout, ctx.settings.iqTimeout),
-      owner_(room_, !ctx.settings.disableAutoOwner),
+      owner_(room_, !ctx.settings.disableAutoOwner, ctx.authority),
       etherpad_(util::randomHex(16)) {
     if (ctx.media) {
         MediaSessions::Hooks hooks;

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "auth/AuthAuthority.h"
 #include "conference/ConferenceProperties.h"
 #include "conference/FocusSettings.h"
 #include "conference/MediaSessions.h"
 #include "conference/OwnerElection.h"
+#include "conference/ReservationGate.h"
 #include "muc/ChatRoom.h"
 #include "util/Loop.h"
 #include "xmpp/IqRouter.h"
@@ -36,6 +38,8 @@ struct FocusContext {
     xmpp::IqRouter& clientRouter;
     FocusSettings settings;
     MediaContext* media = nullptr;  // bridges and Colibri; null: rooms only (logic tests of the MUC side)
+    auth::AuthAuthority* authority = nullptr;  // org.jitsi.jicofo.auth.URL; null: no authentication
+    ReservationGate* reservations = nullptr;   // BASE_URL; null: no reservation system
 };
 
 class Conference : private muc::ChatRoomListener {
@@ -62,6 +66,13 @@ class Conference : private muc::ChatRoomListener {
     std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
     // Calls waiter when the join finishes (at once if already joined or the user stream is down).
     void whenJoined(JoinWaiter waiter);
+    // A conference IQ bound an auth session to realJid: owner if it is an occupant (PROTOCOL.md §5.5).
+    void onSessionBound(const util::Jid& realJid) { owner_.onSessionBound(realJid); }
+    // A mute request (§6.1) from an occupant of this room (ConferenceModeration.cpp). Returns the refusal
+    // now, or nothing when the answer follows the bridge's.
+    std::optional<protocol::Iq> handleMute(const protocol::Iq& iq, const util::Jid& target, bool mute);
+    // The reservation's duration guard (§6.7): destroys the MUC room with reason; the conference ends.
+    void destroyRoom(const std::string& reason);
 
     bool joined() const { return room_.joined(); }
     bool ended() const { return ended_; }

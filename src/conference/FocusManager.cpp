@@ -2,6 +2,7 @@
 
 #include "log/Log.h"
 #include "protocol/focus/FocusErrors.h"
+#include "protocol/focus/MuteIq.h"
 
 namespace jicofo::conference {
 
@@ -9,9 +10,13 @@ using protocol::ConferenceIq;
 using protocol::Iq;
 using protocol::StanzaError;
 
-FocusManager::FocusManager(FocusContext& ctx) : ctx_(ctx) {}
+FocusManager::FocusManager(FocusContext& ctx) : ctx_(ctx) {
+    if (ctx_.authority) ctx_.authority->addListener(this);
+}
 
-FocusManager::~FocusManager() = default;
+FocusManager::~FocusManager() {
+    if (ctx_.authority) ctx_.authority->removeListener(this);
+}
 
 const Conference* FocusManager::find(const util::Jid& room) const {
     auto it = conferences_.find(room.bare());
@@ -40,58 +45,33 @@ std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request) {
         return request.errorReply(StanzaError::of("bad-request", "'room' is not a room JID"));
     if (request.from.empty()) return request.errorReply(StanzaError::of("bad-request", "no sender"));
 
-    auto it = conferences_.find(*room);
-    bool roomExists = it != conferences_.end();
-    if (!roomExists) {
-        if (shuttingDown_) return request.errorReply(protocol::focus_errors::gracefulShutdown());
-        // (Authentication and reservation checks come here, PROTOCOL.md §4.3 steps 3-4.)
-        std::size_t& mine = perCreator_[request.from.bareStr()];
-        if (mine >= ctx_.settings.maxConferencesPerJid) {
-            JLOG_ROOM(warning, room->str())
-                << request.from.bareStr() << " has " << mine << " conferences, refusing another";
-            return request.errorReply(StanzaError::of("resource-constraint", "too many conferences"));
-        }
-        ++mine;
-        std::vector<std::string> ignored;
-        auto props = ConferenceProperties::from(conf, &ignored);
-        for (const auto& name : ignored)
-            JLOG_ROOM(warning, room->str()) << "ignored property " << name << " (value does not parse)";
-        ConferenceListener& self = *this;
-        auto created = std::make_unique<Conference>(ctx_, *room, std::move(props), request.from, self);
-        it = conferences_.emplace(*room, std::move(created)).first;
-        it->second->start();
+    bool roomExists = conferences_.count(*room) != 0;
+    if (!roomExists && shuttingDown_) return request.errorReply(protocol::focus_errors::gracefulShutdown());
+    // §4.3 step 3 (and §4.7: the session rules apply to existing rooms too).
+    auth::AuthGrant grant;
+    if (ctx_.authority) {
+        auto check = ctx_.authority->authorizeConferenceRequest(request.from, *room, conf, roomExists);
+        if (!check) return request.errorReply(check.error());
+        grant = check.value();
     }
-    // Answer once the focus is in the room (or at once if it is, or cannot be now): the 2015 focus answered
-    // after a blocking join; we keep that order without blocking anyone.
-    struct Reply {
-        bool returned = false;
-        std::optional<Iq> now;
-    };
-    auto state = std::make_shared<Reply>();
-    std::weak_ptr<bool> alive = alive_;
-    it->second->whenJoined([this, alive, request, conf, state](Conference::JoinOutcome outcome) {
-        if (alive.expired()) return;
-        // PROTOCOL.md §4.5: a failed MUC join or room configuration is an internal-server-error.
-        Iq result = outcome == Conference::JoinOutcome::Failed
-                        ? request.errorReply(StanzaError::of("internal-server-error"))
-                        : buildResult(request, conf, outcome == Conference::JoinOutcome::Joined);
-        if (state->returned)
-            reply(result);
-        else
-            state->now = std::move(result);
-    });
-    state->returned = true;
-    return std::move(state->now);
+    auto it = conferences_.find(*room);
+    if (it != conferences_.end()) return answerWhenJoined(*it->second, request, conf, grant);
+    return admitNewRoom(request, *room, conf, grant);
 }
 
-Iq FocusManager::buildResult(const Iq& request, const ConferenceIq& conf, bool joined) const {
-    ConferenceIq out;
-    out.room = conf.room;
-    // PROTOCOL.md §4.3 step 6: with a password and no authority the focus is admin and will be owner anyway.
-    out.ready = joined || ctx_.settings.userHasPassword;
-    out.focusJid = ctx_.settings.focusUserJid.bareStr();
-    out.addProperty("authentication", "false");
-    return request.result(out.toElement());
+bool FocusManager::startConference(const util::Jid& room, Conference::JoinWaiter done) {
+    if (shuttingDown_) return false;
+    auto it = conferences_.find(room.bare());
+    if (it == conferences_.end()) {
+        ConferenceListener& self = *this;
+        auto created = std::make_unique<Conference>(ctx_, room.bare(), ConferenceProperties{},
+                                                    ctx_.settings.focusUserJid, self);
+        it = conferences_.emplace(room.bare(), std::move(created)).first;
+        ++created_;
+        it->second->start();
+    }
+    it->second->whenJoined(std::move(done));
+    return true;
 }
 
 std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
@@ -102,6 +82,37 @@ std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
         return request.errorReply(e);
     }
     return it->second->handleJingle(request);
+}
+
+std::optional<Iq> FocusManager::handleMute(const Iq& request) {
+    auto parsed = protocol::MuteIq::parse(*request.payload);
+    if (!parsed) return request.errorReply(parsed.error());
+    // 2015 did not answer these at all; the client then waited for nothing.
+    if (!parsed->jid || !parsed->mute)
+        return request.errorReply(StanzaError::of("bad-request", "mute needs a 'jid' and a true/false text"));
+    // Prosody sends an occupant's IQ from its occupant JID, so the sender's room is the bare 'from'. A mute
+    // from anything else (a real JID writing to our full JID) is in no room of ours.
+    auto it = conferences_.find(request.from.bare());
+    if (it == conferences_.end()) {
+        JLOG(info) << "mute from " << request.from.str() << " refused: not in a conference room";
+        return request.errorReply(StanzaError::of("forbidden", "not an occupant of a conference room"));
+    }
+    return it->second->handleMute(request, *parsed->jid, *parsed->mute);
+}
+
+void FocusManager::destroyRoom(const util::Jid& room, const std::string& reason) {
+    auto it = conferences_.find(room.bare());
+    if (it == conferences_.end()) {
+        JLOG_ROOM(info, room.str()) << "no conference left to destroy (" << reason << ")";
+        return;
+    }
+    it->second->destroyRoom(reason);
+}
+
+void FocusManager::onSessionBound(const auth::AuthSession&, const util::Jid& fullJid, const util::Jid&) {
+    // The JID may already sit in any of our rooms (a client re-sending its request, or using one session in
+    // several rooms): each conference grants owner if it is one of its occupants.
+    for (auto& [jid, c] : conferences_) c->onSessionBound(fullJid);
 }
 
 void FocusManager::handlePresence(const xml::Element& presence) {
@@ -125,8 +136,15 @@ void FocusManager::onClientDisconnected(const std::string& reason) {
 void FocusManager::onConferenceEnded(Conference& conference, const std::string&) {
     auto it = conferences_.find(conference.roomJid());
     if (it == conferences_.end() || it->second.get() != &conference) return;
-    auto creator = perCreator_.find(conference.creator().bareStr());
-    if (creator != perCreator_.end() && --creator->second == 0) perCreator_.erase(creator);
+    if (auto key = creatorOf_.find(conference.roomJid()); key != creatorOf_.end()) {
+        auto creator = perCreator_.find(key->second);
+        if (creator != perCreator_.end() && --creator->second == 0) perCreator_.erase(creator);
+        creatorOf_.erase(key);
+    }
+    // DISABLE_AUTOLOGIN drops the room's sessions; the reservation is deleted (2015 lost this call when
+    // authentication was on too, PROTOCOL.md §6.7).
+    if (ctx_.authority) ctx_.authority->onConferenceEnded(conference.roomJid());
+    if (ctx_.reservations) ctx_.reservations->conferenceEnded(conference.roomJid());
     // Destroyed later: we may be inside one of its own callbacks now.
     std::shared_ptr<Conference> dying(std::move(it->second));
     conferences_.erase(it);

@@ -1,6 +1,8 @@
 #pragma once
 // The conference registry (the "focus loop" task's state): one Conference per room, the conference IQ
-// (PROTOCOL.md §4), routing of the focus user's MUC presences, and the end of conferences.
+// (PROTOCOL.md §4) with its authentication and reservation checks (§4.3 steps 3-4, ConferenceAdmission.cpp),
+// routing of the focus user's MUC presences and mute IQs, and the end of conferences.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -9,13 +11,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "auth/AuthListener.h"
 #include "conference/Conference.h"
 #include "protocol/focus/ConferenceIq.h"
 #include "protocol/stanza/Stanza.h"
 
 namespace jicofo::conference {
 
-class FocusManager : private ConferenceListener {
+class FocusManager : private ConferenceListener, private auth::AuthListener {
   public:
     explicit FocusManager(FocusContext& ctx);
     ~FocusManager() override;
@@ -25,10 +28,22 @@ class FocusManager : private ConferenceListener {
     std::optional<protocol::Iq> handleConferenceIq(const protocol::Iq& request);
     // A Jingle IQ (set) on the focus user's stream, from an occupant of one of our rooms.
     std::optional<protocol::Iq> handleJingle(const protocol::Iq& request);
+    // A mute IQ (set, §6.1) on the focus user's stream. Malformed ⇒ bad-request (2015: no reply); a sender
+    // that is not an occupant of one of our rooms ⇒ forbidden; the rest is the conference's (Conference.h).
+    std::optional<protocol::Iq> handleMute(const protocol::Iq& request);
+    // The reservation's duration guard (§6.7): the room's conference destroys its MUC room with reason.
+    void destroyRoom(const util::Jid& room, const std::string& reason);
     // A presence that arrived on the focus user's stream.
     void handlePresence(const xml::Element& presence);
     void onClientConnected();
     void onClientDisconnected(const std::string& reason);
+
+    // A conference the focus starts by itself (the health check, PROTOCOL.md §6.6): the normal path without a
+    // requester, so no authentication, reservation or per-requester limit. done hears the join outcome (at
+    // once when the room already has a conference). False, and nothing started, during a graceful shutdown.
+    bool startConference(const util::Jid& room, Conference::JoinWaiter done);
+    // Conferences created since start-up (IQ and health check alike).
+    std::uint64_t conferencesCreated() const { return created_; }
 
     // Graceful shutdown (§6.8): new rooms are refused; onIdle fires once no conference is left.
     void startGracefulShutdown(std::function<void()> onIdle);
@@ -42,14 +57,33 @@ class FocusManager : private ConferenceListener {
 
   private:
     void onConferenceEnded(Conference& conference, const std::string& reason) override;
-    protocol::Iq buildResult(const protocol::Iq& request, const protocol::ConferenceIq& conf,
-                             bool ready) const;
+    void onSessionBound(const auth::AuthSession& session, const util::Jid& fullJid,
+                        const util::Jid& room) override;
+    // ConferenceAdmission.cpp: §4.3 steps 4-5 for a room without a conference.
+    std::optional<protocol::Iq> admitNewRoom(const protocol::Iq& request, const util::Jid& room,
+                                             const protocol::ConferenceIq& conf,
+                                             const auth::AuthGrant& grant);
+    void onReservationGranted(const protocol::Iq& request, const util::Jid& room,
+                              const protocol::ConferenceIq& conf, const auth::AuthGrant& grant);
+    std::string creatorKey(const util::Jid& from) const;
+    std::optional<protocol::StanzaError> checkCreatorLimit(const std::string& key,
+                                                           const util::Jid& room) const;
+    Conference& create(const util::Jid& room, const protocol::ConferenceIq& conf, const util::Jid& creator);
+    // The reply now if the focus is in the room (or cannot be now), else nothing and it is sent later.
+    std::optional<protocol::Iq> answerWhenJoined(Conference& conference, const protocol::Iq& request,
+                                                 const protocol::ConferenceIq& conf,
+                                                 const auth::AuthGrant& grant);
+    protocol::Iq buildResult(const protocol::Iq& request, const protocol::ConferenceIq& conf, bool ready,
+                             const auth::AuthGrant& grant) const;
     void reply(const protocol::Iq& iq);
     void checkIdle();
 
     FocusContext& ctx_;
     std::unordered_map<util::Jid, std::unique_ptr<Conference>> conferences_;
-    std::unordered_map<std::string, std::size_t> perCreator_;  // bare creator JID → live conferences
+    // Live conferences per creator: the identity of its auth session, else its bare JID (creatorKey()).
+    std::unordered_map<std::string, std::size_t> perCreator_;
+    std::unordered_map<util::Jid, std::string> creatorOf_;  // room → its key in perCreator_
+    std::uint64_t created_ = 0;
     bool shuttingDown_ = false;
     std::function<void()> onIdle_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

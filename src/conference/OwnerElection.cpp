@@ -5,7 +5,43 @@
 namespace jicofo::conference {
 
 void OwnerElection::run() {
-    if (!enabled_ || granting_ || !room_.joined()) return;
+    if (!room_.joined()) return;
+    if (!authority_) return runAutoOwner();
+    for (const auto& [nick, o] : room_.occupants())
+        if (!o.isOwner() && authority_->isAuthenticated(o.realJid)) grantAuthenticated(o);
+}
+
+void OwnerElection::onSessionBound(const util::Jid& realJid) {
+    if (!authority_ || !room_.joined()) return;
+    for (const auto& [nick, o] : room_.occupants())
+        if (o.realJid == realJid && !o.isOwner()) grantAuthenticated(o);
+}
+
+std::optional<std::string> OwnerElection::ownerNick() const {
+    if (!authority_) return owner_;
+    const muc::Occupant* oldest = nullptr;
+    for (const auto& [nick, o] : room_.occupants())
+        if (o.isOwner() && (!oldest || o.arrival < oldest->arrival)) oldest = &o;
+    return oldest ? std::optional<std::string>(oldest->nick) : std::nullopt;
+}
+
+void OwnerElection::grantAuthenticated(const muc::Occupant& occupant) {
+    // The grant's presence (affiliation owner) arrives later and makes isOwner() true; until then a second
+    // event for the same occupant must not send the IQ again.
+    if (!authGrants_.insert(occupant.nick).second) return;
+    JLOG_ROOM(info, room_.roomJid().str())
+        << occupant.nick << " has an auth session (" << occupant.realJid.str() << "): owner";
+    std::string nick = occupant.nick;
+    std::weak_ptr<bool> alive = alive_;
+    room_.grantOwner(occupant, [this, alive, nick](bool ok) {
+        if (alive.expired()) return;
+        authGrants_.erase(nick);
+        if (!ok) JLOG_ROOM(warning, room_.roomJid().str()) << "could not make " << nick << " owner";
+    });
+}
+
+void OwnerElection::runAutoOwner() {
+    if (!autoOwner_ || granting_) return;
     const auto& occupants = room_.occupants();
     if (owner_ && occupants.count(*owner_)) return;  // granted, or seen as owner, and still here
     owner_.reset();
