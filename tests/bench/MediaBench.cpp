@@ -55,9 +55,13 @@ void MediaBench::collect(int k) {
     auto at = [&](int i) -> MediaParticipant& { return *participants_[static_cast<std::size_t>(k * P + i)]; };
     for (int i = 0; i < P; ++i) {
         duplicates_ += at(i).duplicates();
-        for (const auto& problem : at(i).problems()) std::cerr << at(i).nick() << ": " << problem << "\n";
+        for (const auto& problem : at(i).problems())
+            if (problemsShown_++ < 6)
+                std::cerr << "conference " << k << " " << at(i).nick() << ": " << problem << "\n";
         auto initiate = at(i).initiateAt();
         if (!initiate) continue;
+        offerElements_.add(at(i).offerSize().first);
+        offerBytes_.add(static_cast<double>(at(i).offerSize().second));
         // The first participant's media can only start once the second is in (PROTOCOL.md §5.4).
         Clock::time_point join = i == 0 ? at(1).joinSent() : at(i).joinSent();
         (i == 0 ? firstJoinToInitiate_ : joinToInitiate_).add(msBetween(join, *initiate));
@@ -150,6 +154,8 @@ Table MediaBench::run() {
                Table::fmt(joinToDisco_.p50(), 2) + " / " + Table::fmt(joinToDisco_.p99(), 2) + " ms");
     table.info("  disco#info -> session-initiate (disco reply, Colibri allocate, offer), p50 / p99",
                Table::fmt(discoToInitiate_.p50(), 2) + " / " + Table::fmt(discoToInitiate_.p99(), 2) + " ms");
+    table.info("  session-initiate size, p50", Table::fmt(offerElements_.p50(), 0) + " elements, " +
+                                                   Table::fmt(offerBytes_.p50(), 0) + " bytes");
     table.limit("session-accept -> source-add at the others, p50 (" +
                     std::to_string(acceptToSourceAdd_.count()) + " samples)",
                 acceptToSourceAdd_.p50(), "ms", 5);

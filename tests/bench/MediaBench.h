@@ -40,7 +40,9 @@ class MediaBench {
     std::map<uint32_t, const MediaParticipant*> owners_;
     Samples joinToInitiate_, firstJoinToInitiate_, acceptToSourceAdd_, queuedSourceAdd_;
     Samples joinToDisco_, discoToInitiate_;
-    int duplicates_ = 0;  // the two halves of join -> session-initiate
+    Samples offerElements_, offerBytes_;
+    int duplicates_ = 0;
+    int problemsShown_ = 0;  // the two halves of join -> session-initiate
 };
 
 }  // namespace jicofo::bench

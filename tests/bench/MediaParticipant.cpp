@@ -13,6 +13,14 @@ using protocol::Iq;
 using protocol::IqType;
 namespace jingle = protocol::jingle;
 
+namespace {
+int countElements(const xml::Element& e) {
+    int n = 1;
+    for (const auto& c : e.children()) n += countElements(c);
+    return n;
+}
+}  // namespace
+
 MediaParticipant::MediaParticipant(std::unique_ptr<test::TestClient> client, uint32_t audioSsrc,
                                    uint32_t videoSsrc,
                                    const std::map<uint32_t, const MediaParticipant*>& owners)
@@ -163,7 +171,8 @@ void MediaParticipant::onJingle(const xml::Element& iq) {
             } else {
                 initiateAt_ = now;
             }
-            known_.insert(ssrcs.begin(), ssrcs.end());
+            for (uint32_t s : ssrcs) known_.emplace(s, "the offer");
+            offerSize_ = {countElements(iq), iq.toString().size()};
             changed_.notify_all();
         }
         sendAccept(iq, j);
@@ -178,10 +187,15 @@ void MediaParticipant::onJingle(const xml::Element& iq) {
         std::lock_guard<std::mutex> lock(mutex_);
         for (const MediaParticipant* owner : from) sourceAdds_.push_back({owner, now});
         for (uint32_t s : ssrcs) {
-            if (known_.insert(s).second) continue;
+            auto [it, fresh] = known_.emplace(s, "an earlier source-add");
+            if (fresh) continue;
             ++duplicates_;
             if (problems_.size() < 5)
-                problems_.push_back("source-add repeats SSRC " + std::to_string(s) + ": " + iq.toString());
+                problems_.push_back("source-add repeats SSRC " + std::to_string(s) + " known from " +
+                                    it->second +
+                                    (initiateAt_ ? " (" + std::to_string(msBetween(*initiateAt_, now)) +
+                                                       " ms after the offer arrived)"
+                                                 : std::string(" (no offer yet)")));
         }
         changed_.notify_all();
         return;
@@ -226,6 +240,10 @@ std::optional<Clock::time_point> MediaParticipant::acceptAcked() const {
 std::vector<MediaParticipant::SourceAdd> MediaParticipant::sourceAdds() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return sourceAdds_;
+}
+std::pair<int, std::size_t> MediaParticipant::offerSize() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return offerSize_;
 }
 int MediaParticipant::duplicates() const {
     std::lock_guard<std::mutex> lock(mutex_);

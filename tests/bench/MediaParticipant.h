@@ -62,6 +62,8 @@ class MediaParticipant {
     std::optional<Clock::time_point> acceptSent() const;
     std::optional<Clock::time_point> acceptAcked() const;
     std::vector<SourceAdd> sourceAdds() const;
+    // Size of the session-initiate as received: elements (Prosody builds each) and bytes.
+    std::pair<int, std::size_t> offerSize() const;
     // SSRCs a source-add announced that this participant knew already (from its offer or an earlier one).
     int duplicates() const;
     std::vector<std::string> problems() const;  // error answers and the like, for the report
@@ -84,9 +86,10 @@ class MediaParticipant {
     bool joined_ = false;
     std::optional<Clock::time_point> discoAt_, initiateAt_, acceptSent_, acceptAcked_;
     std::string acceptId_;
-    std::set<uint32_t> known_;  // SSRCs the focus told us about
+    std::map<uint32_t, const char*> known_;  // SSRCs the focus told us about, and how ("offer"/"source-add")
     std::vector<SourceAdd> sourceAdds_;
     int duplicates_ = 0;
+    std::pair<int, std::size_t> offerSize_{0, 0};
     std::vector<std::string> problems_;
 };
 

@@ -13,6 +13,7 @@
 #include "bench/FocusBench.h"
 #include "bench/MediaBench.h"
 #include "bench/ProcStat.h"
+#include "bench/ProsodyBaseline.h"
 #include "support/ProsodyFixture.h"
 
 using namespace jicofo;
@@ -104,6 +105,7 @@ int main(int argc, char** argv) {
     // The test clients log through the project's Boost.Log; the tables are the output here.
     boost::log::core::get()->set_logging_enabled(false);
     test::ProsodyFixture prosody;
+    bench::prosodyBaseline(prosody).print(std::cout);
     if (only.empty() || only == "focus") bench::FocusBench(prosody, fo).run().print(std::cout);
     if (only.empty() || only == "media") bench::MediaBench(prosody, mo).run().print(std::cout);
     std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
