@@ -70,9 +70,12 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       selector(config.bridgeFailureResetThreshold),
       colibri{loop, client, clientRouter, bridges, selector, config.bridgeRequestTimeout},
       media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
-      context{loop, component, client, clientRouter, focusSettings(config), &media},
+      auth(config, loop),
+      context{loop, component, client, clientRouter, focusSettings(config), &media, auth.authority(),
+              auth.reservations()},
       focus(context),
       componentService(componentRouter, focus, loop, config.shutdownAllowedJid, std::move(onShutdownIdle)),
+      http(config.httpHost, config.httpPort),
       componentDispatch(
           componentRouter, [this] { keepAlive->start(); }, [this] { keepAlive->stop(); }),
       clientDispatch(clientRouter, focus,
@@ -80,6 +83,9 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
                       [this](const xml::Element& m) { bridges.handleMessage(m); }}) {
     clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
                                  [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
+    clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
+                                 [this](const protocol::Iq& iq) { return focus.handleMute(iq); });
+    auth.attach(focus, componentRouter, http);
     xmpp::KeepAlive::Options ka;
     ka.target = util::Jid::parse(config.domain).value_or(util::Jid());
     ka.interval = config.pingInterval;

@@ -3,7 +3,9 @@
 // place that builds objects). Owned by FocusApplication; the threads that run it are started there.
 #include <memory>
 
+#include "app/AuthWiring.h"
 #include "app/ComponentService.h"
+#include "app/HttpRoutes.h"
 #include "app/StanzaDispatch.h"
 #include "bridge/BridgeRegistry.h"
 #include "bridge/BridgeSelector.h"
@@ -41,9 +43,12 @@ struct FocusWiring {
     bridge::BridgeSelector selector;
     bridge::AllocatorContext colibri;
     conference::MediaContext media;
+    AuthWiring auth;  // authority and reservations: the context points at them
     conference::FocusContext context;
     conference::FocusManager focus;
     ComponentService componentService;
+    // The one HTTP server (jetty.host/port): register routes here before FocusApplication starts it.
+    HttpRoutes http;
     std::unique_ptr<xmpp::KeepAlive> keepAlive;
     ComponentDispatch componentDispatch;
     ClientDispatch clientDispatch;

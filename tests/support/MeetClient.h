@@ -15,6 +15,9 @@ class MeetClient {
   public:
     explicit MeetClient(const ProsodyFixture& prosody)
         : prosody_(prosody), client_(TestClient::anonymous(prosody)) {}
+    // Over a client already logged in (e.g. TestClient::user for a secure domain's account).
+    MeetClient(const ProsodyFixture& prosody, std::unique_ptr<TestClient> client)
+        : prosody_(prosody), client_(std::move(client)) {}
 
     TestClient& xmpp() { return *client_; }
     const util::Jid& jid() const { return client_->jid(); }

@@ -122,6 +122,7 @@ void ProsodyFixture::makeCertificate() {
 void ProsodyFixture::writeConfig() {
     std::string text = readFile(JICOFO_SOURCE_DIR "/resources/prosody/prosody.cfg.lua.template");
     if (text.empty()) throw std::runtime_error("cannot read resources/prosody/prosody.cfg.lua.template");
+    if (options_.secureDomain) makeSecure(text);
     replaceAll(text, "@DOMAIN@", options_.domain);
     replaceAll(text, "@C2S_PORT@", std::to_string(c2sPort_));
     replaceAll(text, "@COMPONENT_PORT@", std::to_string(componentPort_));
@@ -132,6 +133,21 @@ void ProsodyFixture::writeConfig() {
     replaceAll(text, "@KEY@", keyPath_);
     replaceAll(text, "@LOG_LEVEL@", options_.logLevel);
     std::ofstream(configPath_) << text;
+}
+
+void ProsodyFixture::makeSecure(std::string& text) {
+    // The users' domain of the template asks for a password instead, and guests get their own domain.
+    const std::string users = "VirtualHost \"@DOMAIN@\"\n    authentication = \"anonymous\"";
+    const std::string muc = "Component \"conference.@DOMAIN@\"";
+    auto at = text.find(users);
+    if (at == std::string::npos || text.find(muc) == std::string::npos)
+        throw std::runtime_error("prosody.cfg.lua.template changed: cannot make the secure-domain variant");
+    text.replace(at, users.size(), "VirtualHost \"@DOMAIN@\"\n    authentication = \"internal_plain\"");
+    text.insert(text.find(muc),
+                "-- Secure domain: guests join existing rooms anonymously here.\n"
+                "VirtualHost \"guest.@DOMAIN@\"\n"
+                "    authentication = \"anonymous\"\n"
+                "    ssl = {\n        certificate = \"@CERT@\";\n        key = \"@KEY@\";\n    }\n\n");
 }
 
 int ProsodyFixture::runTool(const std::vector<std::string>& argv, const std::string& outFile) {

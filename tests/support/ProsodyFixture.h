@@ -27,6 +27,9 @@ class ProsodyFixture {
         std::string focusUser = "focus";
         std::string focusPassword;  // empty => random
         bool start = true;          // false: prepare everything, call start() yourself
+        // The original README's "Secure domain": DOMAIN needs an account (internal_plain, registerUser),
+        // guests log in anonymously on guest.DOMAIN (anonymousDomain()).
+        bool secureDomain = false;
     };
 
     ProsodyFixture();
@@ -57,6 +60,9 @@ class ProsodyFixture {
     uint16_t componentPort() const { return componentPort_; }
     const std::string& domain() const { return options_.domain; }
     std::string authDomain() const { return "auth." + options_.domain; }
+    std::string guestDomain() const { return "guest." + options_.domain; }
+    // Where anonymous clients log in: guest.DOMAIN with secureDomain, else DOMAIN.
+    std::string anonymousDomain() const { return options_.secureDomain ? guestDomain() : options_.domain; }
     std::string mucDomain() const { return "conference." + options_.domain; }
     std::string focusComponent() const { return "focus." + options_.domain; }
     std::string bridgeComponent() const { return "jitsi-videobridge." + options_.domain; }
@@ -76,6 +82,7 @@ class ProsodyFixture {
   private:
     void prepare();
     void writeConfig();
+    void makeSecure(std::string& text);
     void makeCertificate();
     bool waitReady();
     int runTool(const std::vector<std::string>& argv, const std::string& outFile);

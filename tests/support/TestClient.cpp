@@ -24,7 +24,7 @@ std::unique_ptr<TestClient> TestClient::anonymous(const ProsodyFixture& prosody)
     Options o;
     o.host = prosody.host();
     o.port = prosody.c2sPort();
-    o.domain = prosody.domain();
+    o.domain = prosody.anonymousDomain();
     return std::make_unique<TestClient>(o);
 }
 

@@ -29,7 +29,7 @@ class TestClient : public TestEndpoint {
 
     explicit TestClient(Options options);
 
-    // Anonymous on DOMAIN, as a Jitsi Meet participant logs in.
+    // Anonymous on DOMAIN (guest.DOMAIN with a secure domain), as a Jitsi Meet participant logs in.
     static std::unique_ptr<TestClient> anonymous(const ProsodyFixture& prosody);
     // user@domain with a password (domain defaults to auth.DOMAIN, where the focus user lives).
     static std::unique_ptr<TestClient> user(const ProsodyFixture& prosody, const std::string& username,
