@@ -5,7 +5,10 @@
 #include "integration/FocusHarness.h"
 #include "protocol/focus/LoginUrlIq.h"
 #include "protocol/focus/LogoutIq.h"
+#include "protocol/focus/MuteIq.h"
 #include "protocol/muc/MucPresence.h"
+#include "support/BridgeSimProcess.h"
+#include "support/MediaClient.h"
 #include "unit/http/FakeReservationApi.h"
 
 using namespace jicofo;
@@ -251,4 +254,31 @@ TEST_F(SecureDomainTest, TheReservationSystemDecidesNewRoomsAndHearsTheirEnd) {
     const auto* code = refused.child("error")->child("reservation-error", protocol::ns::kFocus);
     ASSERT_TRUE(code) << refused.toString();
     EXPECT_EQ(code->attr("error-code"), "3");
+}
+
+TEST_F(SecureDomainTest, TheAuthenticatedOwnerMayMuteAGuestWhoMayNotMuteHer) {
+    BridgeSimProcess bridge(prosody());
+    ASSERT_TRUE(bridge.waitReady()) << bridge.log();
+    startSecureFocus();
+    std::string r = room("moderated");
+    std::string session = aliceSession(r);
+    MediaClient alice(prosody()), bob(prosody());
+    resultOf(ask(alice, r, session));
+    ASSERT_TRUE(alice.join(r, "alice"));
+    ASSERT_TRUE(becomesOwner(alice, r + "/alice")) << focus().log();
+    resultOf(ask(bob, r, std::nullopt, std::string("b0b")));
+    ASSERT_TRUE(bob.join(r, "bob"));
+    ASSERT_TRUE(alice.waitJingle(protocol::jingle::JingleAction::SessionInitiate)) << focus().log();
+    ASSERT_TRUE(bob.waitJingle(protocol::jingle::JingleAction::SessionInitiate)) << focus().log();
+    auto muteIq = [&](const std::string& target) {
+        protocol::MuteIq m;
+        m.jid = *util::Jid::parse(r + "/" + target);
+        m.mute = true;
+        return protocol::Iq::request(protocol::IqType::Set, *util::Jid::parse(r + "/focus"), m.toElement());
+    };
+    EXPECT_EQ(errorOf(bob.xmpp().request(muteIq("alice"))), "not-allowed");
+    EXPECT_EQ(alice.xmpp().request(muteIq("bob")).attr("type"), "result") << focus().log();
+    EXPECT_TRUE(bob.xmpp().waitFor([](const xml::Element& e) {
+        return e.name() == "iq" && e.child("mute", protocol::ns::kAudioMute);
+    })) << "bob is told he was muted";
 }
