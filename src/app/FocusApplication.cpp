@@ -5,6 +5,7 @@
 #include <future>
 
 #include "app/FocusWiring.h"
+#include "app/OperationService.h"
 #include "app/Tasks.h"
 #include "log/Log.h"
 #include "log/LogSetup.h"
@@ -24,6 +25,8 @@ int FocusApplication::main(const std::vector<std::string>&) {
         terminate();
     });
 
+    OperationService operation(w, config_);  // health, stats, metrics on w.http
+
     Poco::TaskManager tasks;
     tasks.start(new FocusLoopTask(loop));
     tasks.start(new BlockingTask(
@@ -33,6 +36,7 @@ int FocusApplication::main(const std::vector<std::string>&) {
     tasks.start(new ColibriAllocatorTask(loop, config_.bridgeHealthCheckInterval, [&w] {
         if (w.bridges.running()) w.bridges.checkHealth();
     }));
+    operation.start();
     JLOG(info) << "focus started for " << config_.componentJid().str() << " and " << config_.focusJid().str()
                << " in "
                << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
@@ -42,6 +46,7 @@ int FocusApplication::main(const std::vector<std::string>&) {
 
     waitForTerminationRequest();
     JLOG(info) << "stopping: leaving rooms and closing streams";
+    operation.stop();
 
     // Leave every room from the loop, then close the streams (the leave presences are written by then).
     std::promise<void> left;

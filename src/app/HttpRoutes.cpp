@@ -90,7 +90,11 @@ std::optional<std::string> HttpRoutes::start() {
         Poco::Net::SocketAddress address =
             host_ ? Poco::Net::SocketAddress(*host_, static_cast<uint16_t>(port_))
                   : Poco::Net::SocketAddress(static_cast<uint16_t>(port_));
-        Poco::Net::ServerSocket socket(address);
+        // SO_REUSEADDR (a restart right after a stop binds again) but not SO_REUSEPORT, which POCO's
+        // ServerSocket(address) also sets: with it a second focus on the same port would share it silently.
+        Poco::Net::ServerSocket socket;
+        socket.bind(address, true, false);
+        socket.listen();
         boundPort_ = socket.address().port();
         auto params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(8);

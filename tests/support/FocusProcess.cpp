@@ -12,7 +12,9 @@ std::vector<std::string> FocusProcess::commandLine(const ProsodyFixture& p, bool
         // No operator's properties file leaks into a test.
         "-Dnet.java.sip.communicator.SC_HOME_DIR_LOCATION=" + p.dir(), "--host=" + p.host(),
         "--port=" + std::to_string(p.componentPort()), "--domain=" + p.domain(),
-        "--secret=" + p.focusSecret(), "--user_domain=" + p.authDomain(), "--user_name=" + p.focusUser()};
+        "--secret=" + p.focusSecret(), "--user_domain=" + p.authDomain(), "--user_name=" + p.focusUser(),
+        // HTTP (health, stats) on a free loopback port: focuses of concurrent test runs never share 8888.
+        "-Dorg.jitsi.jicofo.auth.jetty.host=127.0.0.1", "-Dorg.jitsi.jicofo.auth.jetty.port=0"};
     if (withPassword) args.push_back("--user_password=" + p.focusPassword());
     return args;
 }
