@@ -52,8 +52,9 @@ std::string escapePattern(const std::string& text) {
 }
 
 void addFileSink(bl::settings& s, const LogSettings& settings) {
-    std::filesystem::path file(*settings.file);
-    std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    // Absolute now: a daemon changes its working directory to / before the first rotation.
+    std::filesystem::path file = std::filesystem::absolute(*settings.file);
+    std::filesystem::path dir = file.parent_path();
     // Through the property tree: the settings proxies extend their path on every operator[].
     auto put = [&s](const char* key, const std::string& value) {
         s.property_tree().put(std::string(kFileSink) + "." + key, value);
