@@ -66,34 +66,27 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
         JLOG_ROOM(warning, room_.str()) << p.nick << " session-accept refused: " << added.error().text;
         return iq.errorReply(added.error());
     }
-    // Ack first, then work (§3.5): the router writes the result before the posted task runs.
-    std::weak_ptr<bool> alive = alive_;
-    std::string nick = p.nick;
-    std::uint64_t gen = p.generation;
-    jingle::MediaSources fresh = std::move(added.value());
-    loop_.post([this, alive, nick, gen, j, fresh] {
-        if (alive.expired()) return;
-        Participant* p = find(nick, gen);
-        if (!p || !p->allocation) return;
-        p->state = Participant::State::Active;
-        JLOG_ROOM(info, room_.str()) << nick << " accepted the session with " << fresh.sourceCount()
-                                     << " source(s)";
-        auto updates =
-            protocol::colibri::buildAcceptUpdates(p->allocation->channels, allocator_.conferenceName(), j,
-                                                  sources_.sourcesOf(p->owner()), p->offeredContents);
-        // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
-        allocator_.update(*p->allocation, std::move(updates.sources));
-        notifyOthers(*p, fresh, jingle::JingleAction::SourceAdd);
-        if (!p->queuedAdd.empty())
-            sendJingle(*p, p->queuedAdd.toJingle(jingle::JingleAction::SourceAdd, p->sid));
-        if (!p->queuedRemove.empty())
-            sendJingle(*p, p->queuedRemove.toJingle(jingle::JingleAction::SourceRemove, p->sid));
-        p->queuedAdd = {};
-        p->queuedRemove = {};
-        if (updates.transport) allocator_.update(*p->allocation, std::move(*updates.transport));
-        if (updates.payloadTypes) allocator_.update(*p->allocation, std::move(*updates.payloadTypes));
-    });
-    return iq.result();
+    // Ack first, then work (§3.5), in this same task: nothing (an offer to someone else) may slip in between
+    // storing the sources and telling the others, or they would hear of them twice.
+    router_.send(iq.result());
+    const jingle::MediaSources& fresh = added.value();
+    if (!p.allocation) return std::nullopt;
+    p.state = Participant::State::Active;
+    JLOG_ROOM(info, room_.str()) << p.nick << " accepted the session with " << fresh.sourceCount()
+                                 << " source(s)";
+    auto updates = protocol::colibri::buildAcceptUpdates(p.allocation->channels, allocator_.conferenceName(),
+                                                         j, sources_.sourcesOf(p.owner()), p.offeredContents);
+    // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
+    allocator_.update(*p.allocation, std::move(updates.sources));
+    notifyOthers(p, fresh, jingle::JingleAction::SourceAdd);
+    if (!p.queuedAdd.empty()) sendJingle(p, p.queuedAdd.toJingle(jingle::JingleAction::SourceAdd, p.sid));
+    if (!p.queuedRemove.empty())
+        sendJingle(p, p.queuedRemove.toJingle(jingle::JingleAction::SourceRemove, p.sid));
+    p.queuedAdd = {};
+    p.queuedRemove = {};
+    if (updates.transport) allocator_.update(*p.allocation, std::move(*updates.transport));
+    if (updates.payloadTypes) allocator_.update(*p.allocation, std::move(*updates.payloadTypes));
+    return std::nullopt;
 }
 
 std::optional<Iq> MediaSessions::onSourceAdd(Participant& p, const Iq& iq, const jingle::Jingle& j) {
@@ -104,36 +97,21 @@ std::optional<Iq> MediaSessions::onSourceAdd(Participant& p, const Iq& iq, const
         JLOG_ROOM(warning, room_.str()) << p.nick << " source-add refused: " << added.error().text;
         return iq.errorReply(added.error());
     }
-    std::weak_ptr<bool> alive = alive_;
-    std::string nick = p.nick;
-    std::uint64_t gen = p.generation;
-    jingle::MediaSources fresh = std::move(added.value());
-    loop_.post([this, alive, nick, gen, fresh] {
-        if (alive.expired()) return;
-        Participant* p = find(nick, gen);
-        if (!p) return;
-        updateBridgeSources(*p);
-        notifyOthers(*p, fresh, jingle::JingleAction::SourceAdd);
-    });
-    return iq.result();
+    router_.send(iq.result());  // ack first (§3.5), then the bridge, then the others
+    updateBridgeSources(p);
+    notifyOthers(p, added.value(), jingle::JingleAction::SourceAdd);
+    return std::nullopt;
 }
 
 std::optional<Iq> MediaSessions::onSourceRemove(Participant& p, const Iq& iq, const jingle::Jingle& j) {
     auto request = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
     jingle::MediaSources removed = sources_.remove(p.owner(), request);
+    router_.send(iq.result());
     if (!removed.empty()) {
-        std::weak_ptr<bool> alive = alive_;
-        std::string nick = p.nick;
-        std::uint64_t gen = p.generation;
-        loop_.post([this, alive, nick, gen, removed] {
-            if (alive.expired()) return;
-            Participant* p = find(nick, gen);
-            if (!p) return;
-            updateBridgeSources(*p);
-            notifyOthers(*p, removed, jingle::JingleAction::SourceRemove);
-        });
+        updateBridgeSources(p);
+        notifyOthers(p, removed, jingle::JingleAction::SourceRemove);
     }
-    return iq.result();
+    return std::nullopt;
 }
 
 void MediaSessions::onTransportInfo(Participant& p, const jingle::Jingle& j) {

@@ -44,7 +44,8 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     void invite(const muc::Occupant& occupant);
     // The occupant left the room: session-terminate, its sources removed from the others, channels expired.
     void remove(const std::string& nick);
-    // A Jingle IQ (set) from an occupant of this room. Returns the ack or the error; processing runs after.
+    // A Jingle IQ (set) from an occupant of this room. Returns the error, or nothing after sending the ack
+    // itself and then doing the work in the same task (no other offer can slip in between).
     std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
     // Conference end: every session terminated, every channel expired.
     void stop();
