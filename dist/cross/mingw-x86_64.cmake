@@ -44,3 +44,8 @@ set(CMAKE_C_FLAGS_INIT "-D_WIN32_WINNT=0x0601 -DXML_STATIC")
 set(CMAKE_CXX_FLAGS_INIT "-D_WIN32_WINNT=0x0601 -DXML_STATIC")
 # A program that needs nothing but Windows' own DLLs: libstdc++, libgcc and winpthread linked in.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
+# Winsock and friends last on every link line: static Boost.Log (its syslog backend) and POCO Net need them
+# after themselves, whatever order the targets list their libraries in.
+set(CMAKE_CXX_STANDARD_LIBRARIES
+    "-lws2_32 -lmswsock -liphlpapi -lcrypt32 -lkernel32 -luser32 -lgdi32 -lwinspool -lshell32 -lole32 -loleaut32 -luuid -lcomdlg32 -ladvapi32"
+    CACHE STRING "")

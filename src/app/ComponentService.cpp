@@ -6,6 +6,7 @@
 #include "log/Log.h"
 #include "protocol/disco/DiscoInfo.h"
 #include "protocol/stanza/Namespaces.h"
+#include "util/CalendarTime.h"
 
 namespace jicofo::app {
 
@@ -24,8 +25,7 @@ protocol::DiscoInfo focusDiscoInfo() {
 
 std::string utcNow() {
     std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    std::tm tm = util::utcCalendar(t);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;

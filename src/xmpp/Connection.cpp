@@ -2,15 +2,10 @@
 
 #include <Poco/Exception.h>
 #include <Poco/Net/SocketAddress.h>
-#include <poll.h>
-#include <sys/socket.h>
-
-#include <cerrno>
-#include <csignal>
-#include <cstring>
 
 #include "protocol/stanza/Namespaces.h"
 #include "xml/Writer.h"
+#include "xmpp/SocketCompat.h"
 #include "xmpp/XmppError.h"
 
 namespace jicofo::xmpp {
@@ -20,11 +15,10 @@ constexpr util::Duration kWriteStall{30000};
 // Upper bound of one poll() so a close deadline is noticed even when nothing arrives.
 constexpr util::Duration kPollSlice{200};
 
-// OpenSSL writes to the socket with write(), which raises SIGPIPE on a connection the peer reset; that
-// must not kill the process. Plain writes use MSG_NOSIGNAL.
+// See sock::ignoreSigpipe: a reset connection must not kill the process.
 void ignoreSigpipeOnce() {
     static std::once_flag once;
-    std::call_once(once, [] { std::signal(SIGPIPE, SIG_IGN); });
+    std::call_once(once, [] { sock::ignoreSigpipe(); });
 }
 
 }  // namespace
@@ -74,16 +68,15 @@ void Connection::connect(const std::string& host, uint16_t port, util::Duration 
     } catch (const Poco::Exception& e) {
         throw XmppError("cannot connect to " + peer_ + ": " + e.displayText());
     }
-    fd_ = socket_.impl()->sockfd();
+    fd_ = static_cast<int>(socket_.impl()->sockfd());
     // abort() may have run before fd_ was known; it set the flag first, so checking it now loses nothing.
     if (aborted_) throwAborted();
     if (!waitFd(POLLOUT, util::Clock::now() + timeout))
         throw XmppError("connecting to " + peer_ + " timed out after " + std::to_string(timeout.count()) +
                         " ms");
     int err = 0;
-    socklen_t len = sizeof err;
-    if (getsockopt(fd_, SOL_SOCKET, SO_ERROR, &err, &len) != 0) err = errno;
-    if (err != 0) throw XmppError("cannot connect to " + peer_ + ": " + std::strerror(err));
+    if (sock::pendingError(fd_, err) != 0) err = sock::lastError();
+    if (err != 0) throw XmppError("cannot connect to " + peer_ + ": " + sock::errorText(err));
     // Stanzas are small and latency-bound (IQ round trips): never let Nagle hold one back.
     socket_.setNoDelay(true);
 }
@@ -138,15 +131,16 @@ void Connection::writeRaw(std::string_view data) {
             if (io == TlsLayer::Io::Closed) throw XmppError("connection closed by " + peer_);
             want = io == TlsLayer::Io::WantRead ? POLLIN : POLLOUT;
         } else {
-            ssize_t n = ::send(fd_, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+            auto n = sock::sendSome(fd_, data.data() + off, data.size() - off, sock::kNoSignal);
             if (n >= 0) {
                 off += static_cast<size_t>(n);
                 continue;
             }
-            if (errno == EINTR) continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            int err = sock::lastError();
+            if (sock::interrupted(err)) continue;
+            if (!sock::wouldBlock(err)) {
                 if (aborted_) throwAborted();
-                throw XmppError("write to " + peer_ + " failed: " + std::strerror(errno));
+                throw XmppError("write to " + peer_ + " failed: " + sock::errorText(err));
             }
         }
         if (!waitFd(want, until)) throw XmppError("write to " + peer_ + " stalled for 30 s");
@@ -187,13 +181,14 @@ size_t Connection::readSome(char* buf, size_t capacity, std::optional<util::Time
             }
             want = io == TlsLayer::Io::WantRead ? POLLIN : POLLOUT;
         } else {
-            ssize_t n = ::recv(fd_, buf, capacity, 0);
+            auto n = sock::recvSome(fd_, buf, capacity);
             if (n > 0) return static_cast<size_t>(n);
-            if (n < 0 && errno == EINTR) continue;
-            if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+            int err = n < 0 ? sock::lastError() : 0;
+            if (n < 0 && sock::interrupted(err)) continue;
+            if (n == 0 || !sock::wouldBlock(err)) {
                 if (aborted_) throwAborted();
                 if (n == 0) throw XmppError("connection closed by " + peer_);
-                throw XmppError("read from " + peer_ + " failed: " + std::strerror(errno));
+                throw XmppError("read from " + peer_ + " failed: " + sock::errorText(err));
             }
         }
         if (!waitFd(want, deadline)) throw XmppError("timed out waiting for " + peer_);
@@ -212,11 +207,16 @@ bool Connection::waitFd(short events, std::optional<util::TimePoint> until) {
         if (until && now >= *until) return false;
         auto slice = std::chrono::duration_cast<util::Duration>(kPollSlice);
         if (until) slice = std::min(slice, std::chrono::ceil<util::Duration>(*until - now));
-        pollfd p{fd_.load(), events, 0};
-        int r = ::poll(&p, 1, static_cast<int>(slice.count()));
+        pollfd p{};
+        p.fd = fd_.load();
+        p.events = events;
+        int r = sock::pollOne(p, static_cast<int>(slice.count()));
         // Errors and hang-ups count as ready: the read or write that follows reports them.
         if (r > 0) return true;
-        if (r < 0 && errno != EINTR) throw XmppError(std::string("poll failed: ") + std::strerror(errno));
+        if (r < 0) {
+            int err = sock::lastError();
+            if (!sock::interrupted(err)) throw XmppError("poll failed: " + sock::errorText(err));
+        }
     }
 }
 
@@ -238,7 +238,7 @@ void Connection::abort(const std::string& reason) {
     aborted_ = true;
     // shutdown() (not close()) wakes a reader blocked in poll() without freeing the descriptor under it.
     int fd = fd_.load();
-    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);
+    if (fd >= 0) sock::shutdownBoth(fd);
 }
 
 void Connection::throwAborted() const {

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <regex>
 
+#include "util/CalendarTime.h"
+
 namespace jicofo::http::reservation {
 
 std::string formatStartTime(WallTime t) {
@@ -11,13 +13,12 @@ std::string formatStartTime(WallTime t) {
     auto ms = duration_cast<milliseconds>(t.time_since_epoch()).count();
     long long millis = ((ms % 1000) + 1000) % 1000;
     std::time_t secs = static_cast<std::time_t>((ms - millis) / 1000);
-    std::tm local{};
-    localtime_r(&secs, &local);
+    std::tm local = util::localCalendar(secs);
     char buf[64];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03lld", local.tm_year + 1900,
                   local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec, millis);
     std::string out = buf;
-    long offset = local.tm_gmtoff;
+    long offset = util::utcOffsetOf(local, secs);
     if (offset == 0) return out + "Z";
     char zone[24];
     std::snprintf(zone, sizeof zone, "%c%02ld", offset < 0 ? '-' : '+',
@@ -54,7 +55,7 @@ std::optional<WallTime> parseStartTime(const std::string& text) {
         if (hours > 23 || minutes > 59) return std::nullopt;
         offset = (hours * 3600L + minutes * 60L) * (m[9].str() == "-" ? -1 : 1);
     }
-    std::time_t utc = timegm(&tm) - offset;
+    std::time_t utc = util::fromUtcCalendar(tm) - offset;
     return WallTime(std::chrono::seconds(utc)) + std::chrono::milliseconds(millis);
 }
 
