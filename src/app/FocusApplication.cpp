@@ -12,7 +12,10 @@
 
 namespace jicofo::app {
 
-FocusApplication::FocusApplication(config::FocusConfig config) : config_(std::move(config)) {}
+FocusApplication::FocusApplication(config::FocusConfig config) : config_(std::move(config)) {
+    // POCO's Windows default is /name options; the service flags main() passes are --name on every system.
+    setUnixOptions(true);
+}
 
 int FocusApplication::main(const std::vector<std::string>&) {
     auto started = std::chrono::steady_clock::now();
