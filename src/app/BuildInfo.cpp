@@ -1,6 +1,6 @@
 #include "app/BuildInfo.h"
 
-#include <sys/utsname.h>
+#include <Poco/Environment.h>
 
 // Written by BuildInfo.cmake on every build (JICOFO_VERSION, JICOFO_GIT_REVISION).
 #include "app/BuildInfoValues.h"
@@ -13,8 +13,7 @@ http::VersionInfo buildVersion() {
     v.revision = JICOFO_GIT_REVISION;
     v.version = JICOFO_VERSION;
     if (!v.revision.empty()) v.version += "-g" + v.revision;
-    struct utsname u {};
-    v.os = uname(&u) == 0 ? u.sysname : "unknown";
+    v.os = Poco::Environment::osName();  // uname's sysname ("Linux"); "Windows NT" on Windows
     return v;
 }
 
