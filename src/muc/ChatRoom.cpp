@@ -58,6 +58,10 @@ void ChatRoom::join() {
     for (const auto& [nick, o] : occupants_) stale_[nick] = true;
     JLOG_ROOM(info, room_.str()) << "joining as " << nick_;
     channel_.send(protocol::makeMucJoin(self_, presenceExtensions()));
+    selfSeen_ = configured_ = false;
+    // Sent right behind the join: the server handles both in order, so by the time it reads this we are the
+    // owner of the room we just created. One round trip instead of three (join, fetch form, submit).
+    configure();
     std::weak_ptr<bool> alive = alive_;
     if (joinTimer_) loop_.cancel(joinTimer_);
     joinTimer_ = loop_.schedule(joinTimeout_, [this, alive] {
@@ -141,27 +145,27 @@ void ChatRoom::onSelfPresence(const MucPresence& p) {
         listener_.onOccupantLeft(o, false);
     }
     state_ = State::Configuring;
-    configure();
+    selfSeen_ = true;
+    if (configured_) finishJoin();
 }
 
 void ChatRoom::configure() {
+    // Only the field that matters (non-anonymous, PROTOCOL.md §5.1); the server keeps every other field as it
+    // is, which is what 2015's fetch-and-resubmit of the whole form achieved in two more round trips.
+    protocol::RoomConfigForm form;
+    form.set("muc#roomconfig_whois", {"anyone"});
     std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(
-        Iq::request(IqType::Get, room_, protocol::makeRoomConfigRequest()), iqTimeout_,
-        [this, alive](util::Result<Iq, protocol::StanzaError> reply) {
-            if (alive.expired() || state_ != State::Configuring) return;
-            if (!reply || !reply->payload) return fail("room configuration form refused");
-            auto form = protocol::RoomConfigForm::parse(*reply->payload);
-            if (!form) return fail("bad room configuration form: " + form.error().text);
-            form->set("muc#roomconfig_whois", {"anyone"});
-            router_.sendRequest(
-                Iq::request(IqType::Set, room_, form->toSubmitQuery()), iqTimeout_,
-                [this, alive](util::Result<Iq, protocol::StanzaError> submitted) {
-                    if (alive.expired() || state_ != State::Configuring) return;
-                    if (!submitted) return fail("room configuration refused: " + submitted.error().condition);
-                    finishJoin();
-                });
-        });
+    router_.sendRequest(Iq::request(IqType::Set, room_, form.toSubmitQuery()), iqTimeout_,
+                        [this, alive](util::Result<Iq, protocol::StanzaError> submitted) {
+                            if (alive.expired() || (state_ != State::Joining && state_ != State::Configuring))
+                                return;
+                            if (!submitted) {
+                                state_ = State::Configuring;  // we are (or will be) in the room: leave it
+                                return fail("room configuration refused: " + submitted.error().condition);
+                            }
+                            configured_ = true;
+                            if (selfSeen_) finishJoin();
+                        });
 }
 
 void ChatRoom::finishJoin() {

@@ -74,6 +74,7 @@ class ChatRoom {
     util::Duration joinTimeout_, iqTimeout_;
     State state_ = State::Idle;
     util::TimerId joinTimer_ = 0;
+    bool selfSeen_ = false, configured_ = false;  // the two halves of a join
     std::map<std::string, Occupant> occupants_;
     std::map<std::string, bool> stale_;  // nick → not yet seen since the rejoin started
     std::vector<xml::Element> extensions_;

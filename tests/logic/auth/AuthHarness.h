@@ -130,11 +130,10 @@ class AuthHarness {
         }
         return req;
     }
-    // The focus joins room (join presence, self-presence as owner, configuration form and submit).
+    // The focus joins room (join presence and configuration submit, then the self-presence as owner).
     void completeJoin(const std::string& room) {
         ASSERT_TRUE(client.take("presence")) << "no join presence";
         presenceFrom(room, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
-        takeClientIq(true, FocusHarness::configForm());
         takeClientIq();
         client.take("presence");  // the etherpad update
     }

@@ -25,25 +25,26 @@ TEST(ConferenceRequest, AnsweredReadyOnceTheFocusHasJoinedAndConfiguredTheRoom) 
     EXPECT_TRUE(join->child("x", protocol::ns::kMuc));
     EXPECT_TRUE(join->child("c", protocol::ns::kCaps));
 
-    h.presenceFrom(kRoom, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
-    auto formGet = h.answerClientIq(FocusHarness::configForm());
-    EXPECT_EQ(formGet.type, protocol::IqType::Get);
-    EXPECT_EQ(formGet.to.str(), kRoom);
-    ASSERT_TRUE(formGet.payload->ns() == protocol::ns::kMucOwner);
-
+    // The configuration goes right behind the join (one round trip): FORM_TYPE and whois=anyone only.
     auto submit = protocol::Iq::parse(h.client.sent().front()).value();
     EXPECT_EQ(submit.type, protocol::IqType::Set);
+    EXPECT_EQ(submit.to.str(), kRoom);
+    ASSERT_EQ(submit.payload->ns(), protocol::ns::kMucOwner);
     const auto* x = submit.payload->child("x", protocol::ns::kDataForms);
     ASSERT_TRUE(x);
     EXPECT_EQ(x->attr("type"), "submit");
-    bool whoisAnyone = false, roomNameKept = false;
+    bool whoisAnyone = false, formType = false;
     for (const auto* f : x->childrenNamed("field")) {
         if (f->attr("var") == "muc#roomconfig_whois") whoisAnyone = f->child("value")->text() == "anyone";
-        if (f->attr("var") == "muc#roomconfig_roomname") roomNameKept = f->child("value")->text() == "r1";
+        if (f->attr("var") == "FORM_TYPE")
+            formType = f->child("value")->text() == "http://jabber.org/protocol/muc#roomconfig";
     }
     EXPECT_TRUE(whoisAnyone) << "room must become non-anonymous";
-    EXPECT_TRUE(roomNameKept) << "other fields are resubmitted as they were";
+    EXPECT_TRUE(formType);
+    EXPECT_EQ(x->childrenNamed("field").size(), 2u) << "other fields are left as the server has them";
     h.answerClientIq();
+    EXPECT_FALSE(h.componentReply()) << "configured, but the self-presence has not come yet";
+    h.presenceFrom(kRoom, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
 
     auto etherpad = h.client.take("presence");
     ASSERT_TRUE(etherpad);
