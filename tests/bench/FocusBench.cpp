@@ -133,6 +133,8 @@ void FocusBench::roomsPhase(test::FocusProcess& focus, long idleRssKb, Table& ta
     table.info("CPU per room: focus / Prosody",
                Table::fmt(static_cast<double>(cpu) / run->rooms, 2) + " / " +
                    Table::fmt(static_cast<double>(prosodyCpu) / run->rooms, 2) + " ms");
+    table.info("Prosody busy during the rooms phase (its CPU / wall time)",
+               Table::fmt(100.0 * static_cast<double>(prosodyCpu) / wall, 0) + " % of one core");
     table.info("RSS with " + std::to_string(run->rooms) + " rooms", static_cast<double>(rssKb) / 1024.0,
                "MB");
     table.limit("RSS per room above idle", static_cast<double>(rssKb - idleRssKb) / run->rooms, "KB", 50);

@@ -170,6 +170,9 @@ Table MediaBench::run() {
     table.info("CPU over the run: focus / Prosody / bridgesim", std::to_string(focusCpu) + " / " +
                                                                     std::to_string(prosodyCpu) + " / " +
                                                                     std::to_string(bridgeCpu) + " ms");
+    table.info("Prosody busy during the run (its CPU / wall time)",
+               Table::fmt(100.0 * static_cast<double>(prosodyCpu) / wallMs, 0) + " % of one core, " +
+                   Table::fmt(static_cast<double>(prosodyCpu) / N, 2) + " ms per participant");
     table.limit("focus CPU as a share of Prosody's",
                 prosodyCpu > 0 ? 100.0 * static_cast<double>(focusCpu) / static_cast<double>(prosodyCpu)
                                : std::nan(""),
