@@ -56,7 +56,11 @@ inline std::string errorText(int err) {
     return n > 0 ? std::string(buf, n) : "socket error " + std::to_string(err);
 }
 #else
+#ifdef MSG_NOSIGNAL
 constexpr int kNoSignal = MSG_NOSIGNAL;
+#else
+constexpr int kNoSignal = 0;  // macOS: no such flag; ignoreSigpipe() covers plain writes too
+#endif
 inline int lastError() {
     return errno;
 }
