@@ -21,6 +21,9 @@ fi
 LABEL=${1:-1}
 passed=0
 failed=0
+LOGS=$(mktemp -d /tmp/prove-all.XXXXXX)
+PDIR=$LOGS/prosody
+trap '"$HERE/prove/test-prosody.sh" stop "$PDIR"; rm -rf "$LOGS"' EXIT
 run() {
     echo
     echo "=== $*"
@@ -33,19 +36,17 @@ if [ "$BUILD" = 1 ]; then
     for os in lin64 lin win64 win win64.installer; do
         echo "=== dist/build.sh $os $LABEL"
         start=$SECONDS
-        if "$ROOT/dist/build.sh" "$os" "$LABEL" >"/tmp/prove-all-build-$os.log" 2>&1; then
-            grep -hE "pack.sh: wrote|build-installer.sh: wrote" "/tmp/prove-all-build-$os.log"
+        if "$ROOT/dist/build.sh" "$os" "$LABEL" >"$LOGS/build-$os.log" 2>&1; then
+            grep -hE "pack.sh: wrote|build-installer.sh: wrote" "$LOGS/build-$os.log"
             echo "(built in $((SECONDS - start)) s)"
         else
-            tail -n 30 "/tmp/prove-all-build-$os.log"
+            tail -n 30 "$LOGS/build-$os.log"
             echo "FAILED: dist/build.sh $os"
             failed=$((failed + 1))
         fi
     done
 fi
 
-PDIR=$(mktemp -d /tmp/prove-prosody.XXXXXX)
-trap '"$HERE/prove/test-prosody.sh" stop "$PDIR"' EXIT
 "$HERE/prove/test-prosody.sh" start "$PDIR" || exit 1
 
 run "$HERE/prove/prove-linux.sh" "$ROOT/dist/linux/jicofo-linux-x64-$LABEL.zip" amd64 "$PDIR"
