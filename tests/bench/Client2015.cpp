@@ -2,6 +2,7 @@
 
 #include "protocol/stanza/Namespaces.h"
 #include "protocol/stanza/Stanza.h"
+#include "support/ClientSamples.h"
 
 namespace jicofo::bench {
 
@@ -31,19 +32,7 @@ xml::Element joinPresence(const util::Jid& occupant) {
 protocol::DiscoInfo clientDiscoInfo() {
     protocol::DiscoInfo info;
     info.node = "http://jitsi.org/jitsimeet#bInwKC/7Lt0uq2Y1/f66QQKgRS4=";
-    info.features = {"http://jabber.org/protocol/caps",
-                     "http://jitsi.org/meet/lipsync",
-                     "urn:ietf:rfc:4588",
-                     "urn:ietf:rfc:5761",
-                     "urn:ietf:rfc:5888",
-                     "urn:xmpp:jingle:1",
-                     "urn:xmpp:jingle:apps:dtls:0",
-                     "urn:xmpp:jingle:apps:rtp:1",
-                     "urn:xmpp:jingle:apps:rtp:audio",
-                     "urn:xmpp:jingle:apps:rtp:video",
-                     "urn:xmpp:jingle:transports:dtls-sctp:1",
-                     "urn:xmpp:jingle:transports:ice-udp:1",
-                     "urn:xmpp:rayo:client:1"};
+    info.features = test::clientFeatures2015();
     return info;
 }
 

@@ -103,17 +103,8 @@ class AuthHarness {
     void presenceFrom(const std::string& room, const std::string& nick, const std::string& realJid,
                       const std::string& affiliation = "none", const std::string& role = "participant",
                       std::vector<int> codes = {}, bool unavailable = false) {
-        xml::Element p("presence", protocol::ns::kClient);
-        p.setAttr("from", room + "/" + nick);
-        p.setAttr("to", "focus@auth.example.com/focus1");
-        if (unavailable) p.setAttr("type", "unavailable");
-        auto& x = p.addChild("x", protocol::ns::kMucUser);
-        auto& item = x.addChild("item");
-        item.setAttr("affiliation", affiliation);
-        item.setAttr("role", unavailable ? "none" : role);
-        if (!realJid.empty()) item.setAttr("jid", realJid);
-        for (int c : codes) x.addChild("status").setAttr("code", std::to_string(c));
-        manager.handlePresence(p);
+        manager.handlePresence(
+            mucOccupantPresence(room, nick, realJid, affiliation, role, codes, unavailable));
         loop.runPending();
     }
     // The next IQ the focus sent on its user stream (consumed), answered with a result or not at all.

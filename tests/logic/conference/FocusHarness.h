@@ -6,6 +6,7 @@
 #include "conference/FocusManager.h"
 #include "protocol/focus/ConferenceIq.h"
 #include "protocol/stanza/Namespaces.h"
+#include "support/ClientSamples.h"
 #include "support/FakeChannel.h"
 #include "support/ManualLoop.h"
 #include "xmpp/IqRouter.h"
@@ -64,17 +65,8 @@ class FocusHarness {
     void presenceFrom(const std::string& room, const std::string& nick, const std::string& realJid,
                       const std::string& affiliation = "none", const std::string& role = "participant",
                       std::vector<int> codes = {}, bool unavailable = false) {
-        xml::Element p("presence", protocol::ns::kClient);
-        p.setAttr("from", room + "/" + nick);
-        p.setAttr("to", "focus@auth.example.com/focus1");
-        if (unavailable) p.setAttr("type", "unavailable");
-        auto& x = p.addChild("x", protocol::ns::kMucUser);
-        auto& item = x.addChild("item");
-        item.setAttr("affiliation", affiliation);
-        item.setAttr("role", unavailable ? "none" : role);
-        if (!realJid.empty()) item.setAttr("jid", realJid);
-        for (int c : codes) x.addChild("status").setAttr("code", std::to_string(c));
-        manager.handlePresence(p);
+        manager.handlePresence(
+            mucOccupantPresence(room, nick, realJid, affiliation, role, codes, unavailable));
         loop.runPending();
     }
 

@@ -1,6 +1,7 @@
 #include "logic/media/MediaHarness.h"
 
 #include "protocol/jingle/MediaSources.h"
+#include "support/ClientSamples.h"
 #include "support/SessionAccept.h"
 
 namespace jicofo::test {
@@ -11,15 +12,6 @@ namespace {
 const std::vector<std::string> kBridgeFeatures = {
     "http://jitsi.org/protocol/colibri", "urn:xmpp:jingle:apps:dtls:0",
     "urn:xmpp:jingle:transports:ice-udp:1", "urn:xmpp:jingle:transports:raw-udp:1"};
-const std::vector<std::string> kClientFeatures = {"urn:xmpp:jingle:1",
-                                                  "urn:xmpp:jingle:apps:rtp:1",
-                                                  "urn:xmpp:jingle:apps:rtp:audio",
-                                                  "urn:xmpp:jingle:apps:rtp:video",
-                                                  "urn:xmpp:jingle:transports:ice-udp:1",
-                                                  "urn:xmpp:jingle:apps:dtls:0",
-                                                  "urn:xmpp:jingle:transports:dtls-sctp:1",
-                                                  "urn:ietf:rfc:5761",
-                                                  "urn:ietf:rfc:5888"};
 }  // namespace
 
 void MediaHarness::reply(const Iq& request, std::optional<xml::Element> payload) {
@@ -50,7 +42,7 @@ void MediaHarness::answer(const Iq& iq) {
             info.features = kBridgeFeatures;
         } else {
             if (!participantsAnswerDisco) return;
-            info.features = kClientFeatures;
+            info.features = clientFeatures2015();
         }
         return reply(iq, info.toElement());
     }

@@ -13,6 +13,7 @@
 #include "protocol/colibri/ColibriConference.h"
 #include "protocol/disco/DiscoInfo.h"
 #include "protocol/jingle/Jingle.h"
+#include "support/ClientSamples.h"
 
 namespace jicofo::test {
 
@@ -67,16 +68,8 @@ class MediaHarness {
 
     void presence(const std::string& nick, const std::string& real, const std::string& affiliation = "none",
                   std::vector<int> codes = {}, bool unavailable = false) {
-        xml::Element p("presence", protocol::ns::kClient);
-        p.setAttr("from", std::string(kRoom) + "/" + nick);
-        if (unavailable) p.setAttr("type", "unavailable");
-        auto& x = p.addChild("x", protocol::ns::kMucUser);
-        auto& item = x.addChild("item");
-        item.setAttr("affiliation", affiliation);
-        item.setAttr("role", unavailable ? "none" : "participant");
-        item.setAttr("jid", real);
-        for (int c : codes) x.addChild("status").setAttr("code", std::to_string(c));
-        manager.handlePresence(p);
+        manager.handlePresence(
+            mucOccupantPresence(kRoom, nick, real, affiliation, "participant", codes, unavailable));
         loop.runPending();
     }
     void join(const std::string& nick) {

@@ -5,6 +5,7 @@
 #include "protocol/colibri/ParticipantChannels.h"
 #include "protocol/jingle/OfferFactory.h"
 #include "protocol/jingle/SourceMap.h"
+#include "support/ClientSamples.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
@@ -17,19 +18,7 @@ const std::string kFocus = "focus@auth.example.com/focus4";
 const std::string kB = "r1@conference.example.com/bb22";
 
 // Features advertised by lib-jitsi-meet 1.0.6 (samples/lib-jitsi-meet-1.0.6/disco-info-result.xml).
-const std::vector<std::string> kClientFeatures = {"http://jabber.org/protocol/caps",
-                                                  "http://jitsi.org/meet/lipsync",
-                                                  "urn:ietf:rfc:4588",
-                                                  "urn:ietf:rfc:5761",
-                                                  "urn:ietf:rfc:5888",
-                                                  "urn:xmpp:jingle:1",
-                                                  "urn:xmpp:jingle:apps:dtls:0",
-                                                  "urn:xmpp:jingle:apps:rtp:1",
-                                                  "urn:xmpp:jingle:apps:rtp:audio",
-                                                  "urn:xmpp:jingle:apps:rtp:video",
-                                                  "urn:xmpp:jingle:transports:dtls-sctp:1",
-                                                  "urn:xmpp:jingle:transports:ice-udp:1",
-                                                  "urn:xmpp:rayo:client:1"};
+const std::vector<std::string>& kClientFeatures = test::clientFeatures2015();
 
 colibri::ParticipantChannels allocation(const std::string& golden, const std::string& endpoint) {
     auto pc = colibri::ParticipantChannels::fromAllocateResponse(test::goldenConference(golden), endpoint);
