@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "config/Properties.h"
+#include "config/PropertyNames.h"
 #include "util/Jid.h"
 
 namespace jicofo::config {
@@ -83,7 +84,8 @@ struct FocusConfig {
 
     // --- HTTP (health, login servlet), named after 2015's Jetty properties.
     int httpPort = 8888;  // 0 lets the system pick (tests)
-    std::optional<std::string> httpHost;
+    // Loopback unless jetty.host says otherwise (2015: every interface); "0.0.0.0" or "::" = every interface.
+    std::string httpHost = prop::kDefaultHttpHost;
     int httpsPort = 8843;  // read for completeness; 2015 served HTTP only
 
     // --- Reservation, recording, InfluxDB.

@@ -91,7 +91,7 @@ void readAuthAndHttp(PropertyReader& r, FocusConfig& c) {
     c.disableAutologin = r.boolean(kDisableAutologin, false);
     c.authLifetime = r.positiveMillis(kAuthLifetime, Millis(86400000));
     c.httpPort = r.port(kHttpPort, 8888, true);
-    c.httpHost = r.string(kHttpHost);
+    c.httpHost = r.string(kHttpHost, kDefaultHttpHost);
     c.httpsPort = r.port(kHttpsPort, 8843, true);
     c.reservationBaseUrl = r.string(kReservationBaseUrl);
 }
