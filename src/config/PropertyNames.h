@@ -1,6 +1,6 @@
 #pragma once
-// Names of the properties the focus reads (PROTOCOL.md §2.2, MEDIA.md §1, plus the ones new in the C++ port).
-// One place, so the loader, the usage text and the sample-file test cannot drift apart.
+// Names of the properties the focus reads (docs/protocol.md §2.2, docs/media.md §1, plus the ones new in the
+// C++ port). One place, so the loader, the usage text and the sample-file test cannot drift apart.
 
 namespace jicofo::config::prop {
 
