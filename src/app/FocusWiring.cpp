@@ -45,6 +45,7 @@ namespace {
 xmpp::XmppStream::Config componentConfig(const config::FocusConfig& c) {
     auto cfg = xmpp::XmppStream::Config::component(c.host, static_cast<uint16_t>(c.port),
                                                    c.componentJid().str(), c.secret);
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
@@ -54,6 +55,7 @@ xmpp::XmppStream::Config clientConfig(const config::FocusConfig& c) {
         c.focusUserPassword.value_or(""), focusResource(c.focusUserName));
     cfg.trustAll = c.alwaysTrustMode;
     cfg.allowPlaintext = c.allowPlaintextPassword;
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
