@@ -3,10 +3,10 @@
 // every room's ColibriAllocator, on the focus loop. An expire request is kept until the bridge answers it — a
 // result, or an error of its own (it no longer knows those channels: expired already, or the bridge
 // restarted) — and resent while it stays unanswered:
-//  - unreachable (the focus user's stream is down, the server bounces it with service-unavailable,
-//    recipient-unavailable or remote-server-not-found, or no answer in time): kept, and resent when the
-//    bridge is seen again (BridgeListener::onBridgeUp: stream back up and the bridge rediscovered or
-//    healthy again); a bridge the registry lists as healthy is retried with a capped backoff;
+//  - unreachable (the focus user's stream is down, the server bounces it — Prosody answers
+//    remote-server-timeout for a component that is not connected — or no answer in time): kept, and
+//    resent when the bridge is seen again (BridgeListener::onBridgeUp: stream back up and the bridge
+//    rediscovered or healthy again); a bridge the registry lists as healthy is retried with a capped backoff;
 //  - refused for a request covering several participants: split into one request per participant (the
 //    2015 bridge stops at the first channel it does not know, so the rest would stay).
 // Requests older than maxAge, or beyond maxRequests, are given up with a warning (the bridge's own idle
