@@ -42,9 +42,16 @@ bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& c) {
 
 namespace {
 
+bridge::ColibriExpiry::Settings expirySettings(const config::FocusConfig& c) {
+    bridge::ColibriExpiry::Settings s;
+    s.requestTimeout = c.bridgeRequestTimeout;
+    return s;
+}
+
 xmpp::XmppStream::Config componentConfig(const config::FocusConfig& c) {
     auto cfg = xmpp::XmppStream::Config::component(c.host, static_cast<uint16_t>(c.port),
                                                    c.componentJid().str(), c.secret);
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
@@ -54,6 +61,7 @@ xmpp::XmppStream::Config clientConfig(const config::FocusConfig& c) {
         c.focusUserPassword.value_or(""), focusResource(c.focusUserName));
     cfg.trustAll = c.alwaysTrustMode;
     cfg.allowPlaintext = c.allowPlaintextPassword;
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
@@ -68,7 +76,8 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       clientRouter(client, loop),
       bridges(loop, client, clientRouter, bridgeSettings(config)),
       selector(config.bridgeFailureResetThreshold),
-      colibri{loop, client, clientRouter, bridges, selector, config.bridgeRequestTimeout},
+      expiries(loop, client, clientRouter, bridges, expirySettings(config)),
+      colibri{loop, client, clientRouter, bridges, selector, expiries, config.bridgeRequestTimeout},
       media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
       auth(config, loop),
       context{loop, component, client, clientRouter, focusSettings(config), &media, auth.authority(),

@@ -9,6 +9,7 @@
 #include "app/StanzaDispatch.h"
 #include "bridge/BridgeRegistry.h"
 #include "bridge/BridgeSelector.h"
+#include "bridge/ColibriExpiry.h"
 #include "conference/FocusManager.h"
 #include "config/FocusConfig.h"
 #include "util/EventLoop.h"
@@ -41,6 +42,7 @@ struct FocusWiring {
     xmpp::IqRouter componentRouter, clientRouter;
     bridge::BridgeRegistry bridges;
     bridge::BridgeSelector selector;
+    bridge::ColibriExpiry expiries;
     bridge::AllocatorContext colibri;
     conference::MediaContext media;
     AuthWiring auth;  // authority and reservations: the context points at them

@@ -27,6 +27,7 @@
 #include "bridge/BridgeRegistrySettings.h"
 #include "bridge/BridgeState.h"
 #include "bridge/StatsFeed.h"
+#include "util/FaultDomain.h"
 #include "xmpp/IqRouter.h"
 #include "xmpp/StanzaChannel.h"
 
@@ -82,7 +83,12 @@ class BridgeRegistry {
     BridgeRegistrySettings settings_;
     StatsFeed feed_;
     std::map<util::Jid, BridgeState> bridges_;
-    std::vector<BridgeListener*> listeners_;
+    struct Listener {
+        BridgeListener* listener;
+        std::shared_ptr<util::FaultDomain> domain;  // current when it was added
+    };
+    bool listening(BridgeListener* listener) const;
+    std::vector<Listener> listeners_;
     bool running_ = false;
     uint64_t epoch_ = 0;            // bumped by start()/stop(): answers to older requests are ignored
     bool discovering_ = false;      // a round is in flight

@@ -11,7 +11,8 @@
 // are reported lost, see AllocatorListener) and moves on to the next bridge; when none is left the caller
 // gets an error (the conference then publishes bridgeIsDown and retries on BridgeListener::onBridgeUp).
 // Nothing leaks: an answer to a cancelled allocation, or one arriving after expireAll() or the allocator's
-// end, is expired at once.
+// end, is expired at once; every expire goes through the shared ColibriExpiry, which keeps it until the
+// bridge has answered it (resending when the bridge is reachable again).
 //
 // Every callback runs on the loop in a task of its own, never inside an allocator call; the allocator may
 // be destroyed from a callback.

@@ -39,6 +39,8 @@ const std::vector<PropertyInfo>& propertyCatalog() {
         {"XMPP", kPingInterval, "10000", "component keep-alive ping period in ms; <= 0 disables", false},
         {"XMPP", kPingTimeout, "5000", "ping reply timeout in ms", false},
         {"XMPP", kPingThreshold, "3", "failed pings before the component counts as dead", false},
+        {"XMPP", kXmppWriteTimeout, "20000",
+         "ms the XMPP server may leave the focus's output unread before that stream is reconnected", true},
         {"XMPP", kShutdownAllowedJid, "unset", "bare JID allowed to request graceful shutdown", false},
         {"focus", kIdleTimeout, "15000", "ms before a conference nobody joined is stopped", false},
         {"focus", kDisableAutoOwner, "false", "do not make the first participant moderator", false},

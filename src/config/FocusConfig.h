@@ -54,6 +54,7 @@ struct FocusConfig {
     Millis pingInterval{10000};           // <= 0 disables the component keep-alive
     Millis pingTimeout{5000};
     int pingThreshold = 3;
+    Millis xmppWriteTimeout{20000};  // new: a server not reading our output this long loses the stream
     std::optional<util::Jid> shutdownAllowedJid;  // unset => graceful shutdown always forbidden
 
     // --- Focus.

@@ -18,6 +18,7 @@ inline constexpr const char* kAllowPlaintextPassword = "org.jitsi.jicofo.ALLOW_P
 inline constexpr const char* kPingInterval = "org.jitsi.jicofo.PING_INTERVAL";
 inline constexpr const char* kPingTimeout = "org.jitsi.jicofo.PING_TIMEOUT";
 inline constexpr const char* kPingThreshold = "org.jitsi.jicofo.PING_THRESHOLD";
+inline constexpr const char* kXmppWriteTimeout = "org.jitsi.jicofo.XMPP_WRITE_TIMEOUT";  // new
 inline constexpr const char* kShutdownAllowedJid = "org.jitsi.jicofo.SHUTDOWN_ALLOWED_JID";
 
 // Focus.

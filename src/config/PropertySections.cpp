@@ -28,6 +28,7 @@ void readXmpp(PropertyReader& r, FocusConfig& c) {
         r.fail(kPingTimeout,
                std::to_string(c.pingTimeout.count()) + " is not a positive number of milliseconds");
     c.pingThreshold = r.integer(kPingThreshold, 3, 1, 1000000);
+    c.xmppWriteTimeout = r.positiveMillis(kXmppWriteTimeout, Millis(20000));
     auto shutdownJid = r.jid(kShutdownAllowedJid);
     if (shutdownJid) c.shutdownAllowedJid = shutdownJid->bare();  // compared with the sender's bare JID
 }

@@ -78,6 +78,7 @@ void XmppStream::run() {
             JLOG(info) << config_.name << ": connecting to " << config_.host << ":" << config_.port;
             connection->connect(config_.host, config_.port, config_.connectTimeout);
             util::Jid jid = login(*connection);
+            connection->startWriter(config_.writeLimits);
             std::atomic_store(&local_, std::make_shared<const util::Jid>(jid));
             up_ = true;
             wasUp = true;
