@@ -12,6 +12,7 @@
 #include "protocol/muc/MucPresence.h"
 #include "protocol/stanza/Namespaces.h"
 #include "support/BridgeSim2Process.h"
+#include "support/FocusProcess.h"
 #include "support/ProsodyFixture.h"
 #include "support/TestClient.h"
 #include "unit/bridgesim2/Bridge2TestUtil.h"
@@ -162,6 +163,29 @@ TEST_F(BridgeSim2Test, StatsChangesAndLeavingAreSeenInTheBrewery) {
 
     bridge->kill();  // a crashed bridge: Prosody removes it from the room
     EXPECT_TRUE(presenceOf(bridge->occupantJid(), unavailable));
+}
+
+// The focus binary with BRIDGE_MUC: it joins the brewery, finds the bridge, health-checks it through the MUC
+// and sees it leave.
+TEST_F(BridgeSim2Test, TheFocusFindsTheBridgeInTheBreweryAndChecksItsHealth) {
+    auto bridge = startBridge("jvb3", {"--region=us-east"});
+    test::FocusProcess focus(*prosody_, {"-Dorg.jitsi.jicofo.BRIDGE_MUC=" + prosody_->breweryRoom(),
+                                         "-Dorg.jitsi.jicofo.BRIDGE_HEALTH_CHECK_INTERVAL=200"});
+    ASSERT_TRUE(focus.waitReady()) << focus.log();
+    const std::string bridgeLine = "brewery: bridge " + bridge->occupantJid().str();
+    ASSERT_TRUE(focus.process().waitForLog(bridgeLine + " joined (region 'us-east'", 10000)) << focus.log();
+
+    auto client = test::TestClient::anonymous(*prosody_);
+    bridgesim2::ControlRequest health;
+    health.healthy = false;
+    bridge->control(*client, health);
+    EXPECT_TRUE(focus.process().waitForLog(bridgeLine + " is unhealthy", 5000)) << focus.log();
+    health.healthy = true;
+    bridge->control(*client, health);
+    EXPECT_TRUE(focus.process().waitForLog(bridgeLine + " is healthy again", 5000)) << focus.log();
+
+    bridge->stop();
+    EXPECT_TRUE(focus.process().waitForLog(bridgeLine + " left the brewery", 5000)) << focus.log();
 }
 
 }  // namespace
