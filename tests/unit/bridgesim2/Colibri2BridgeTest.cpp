@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "bridgesim2/Colibri2Bridge.h"
+#include "protocol/colibri2/Colibri2Requests.h"
+#include "protocol/jingle/OfferFactory.h"
 #include "unit/bridgesim2/Bridge2TestUtil.h"
 
 using namespace jicofo;
@@ -250,6 +252,36 @@ TEST_F(Colibri2BridgeTest, EventsTellWhatHappened) {
                                                "conference-expire"}));
     EXPECT_EQ(bridge_.events()[1].detail, "sources=[e1-a0 e1-v0]");
     EXPECT_EQ(bridge_.requestCount(), 2u);
+}
+
+}  // namespace
+
+namespace {
+
+// The focus's own builders (protocol/colibri2/Colibri2Requests.h) against the simulated bridge: a whole
+// participant life cycle is accepted.
+TEST_F(Colibri2BridgeTest, TheFocusBuildersAreAccepted) {
+    auto offer = protocol::jingle::OfferFactory::createTemplate({});
+    protocol::jingle::MediaSources sources;
+    sources.at("audio").sources.push_back(protocol::jingle::Source::make(11));
+    EndpointOptions o;
+    o.meetingId = "m1";
+    o.conferenceName = "r1@conference.example.com";
+    o.createConference = true;
+    o.endpoint = "ep1";
+    auto alloc = readAllocation(ok(buildCreateEndpoint(offer, sources, o)), "ep1");
+    ASSERT_TRUE(alloc) << alloc.error().text;
+    EXPECT_EQ(alloc->sctpPort, 5000);
+    EXPECT_EQ(alloc->feedbackSsrcs.at("audio"), conf("m1")->audioSsrc);
+    EXPECT_EQ(conf("m1")->endpoints.at("ep1").sources->mediaSources.at(0).id, "ep1-a0");
+
+    protocol::jingle::Transport client;
+    client.ufrag = "cu";
+    client.pwd = "cp";
+    ok(buildEndpointUpdate("m1", "ep1", &client, &sources));
+    EXPECT_EQ(conf("m1")->endpoints.at("ep1").remote.ufrag, "cu");
+    ok(buildEndpointExpire("m1", "ep1"));
+    EXPECT_EQ(conf("m1"), nullptr);  // the last endpoint left: the bridge expired the conference
 }
 
 }  // namespace
