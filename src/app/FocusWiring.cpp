@@ -40,6 +40,18 @@ bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& c) {
     return s;
 }
 
+std::optional<bridge::BrewerySettings> brewerySettings(const config::FocusConfig& c) {
+    if (!c.bridgeMuc) return std::nullopt;
+    bridge::BrewerySettings s;
+    s.room = *c.bridgeMuc;
+    s.nick = c.mucNickname();
+    s.healthChecks = c.bridgeHealthCheckInterval > util::Duration::zero();
+    if (s.healthChecks) s.healthInterval = c.bridgeHealthCheckInterval;
+    s.healthTimeout = c.bridgeRequestTimeout;
+    s.selection.failureResetThreshold = c.bridgeFailureResetThreshold;
+    return s;
+}
+
 namespace {
 
 bridge::ColibriExpiry::Settings expirySettings(const config::FocusConfig& c) {
@@ -88,8 +100,18 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       componentDispatch(
           componentRouter, [this] { keepAlive->start(); }, [this] { keepAlive->stop(); }),
       clientDispatch(clientRouter, focus,
-                     {[this] { bridges.start(); }, [this](const std::string&) { bridges.stop(); },
-                      [this](const xml::Element& m) { bridges.handleMessage(m); }}) {
+                     {[this] {
+                          bridges.start();
+                          if (brewery) brewery->start();
+                      },
+                      [this](const std::string&) {
+                          bridges.stop();
+                          if (brewery) brewery->stop();
+                      },
+                      [this](const xml::Element& m) { bridges.handleMessage(m); },
+                      [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); }}) {
+    if (auto s = brewerySettings(config))
+        brewery = std::make_unique<bridge::Brewery>(loop, client, clientRouter, *s);
     clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
                                  [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
     clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,

@@ -22,13 +22,16 @@ class ComponentDispatch : public xmpp::ChannelListener {
     std::function<void()> onUp_, onDown_;
 };
 
-// focus@auth.DOMAIN: IQs (MUC admin/owner replies, Jingle, Colibri, disco), MUC presences, PubSub messages.
+// focus@auth.DOMAIN: IQs (MUC admin/owner replies, Jingle, Colibri, disco), MUC presences (the brewery's
+// first), PubSub messages.
 class ClientDispatch : public xmpp::ChannelListener {
   public:
     struct Hooks {
         std::function<void()> connected;
         std::function<void(const std::string&)> disconnected;
         std::function<void(const xml::Element&)> message;  // may be empty
+        // Sees every presence first; true consumes it (the brewery's). May be empty.
+        std::function<bool(const xml::Element&)> presence;
     };
     ClientDispatch(xmpp::IqRouter& router, conference::FocusManager& focus, Hooks hooks)
         : router_(router), focus_(focus), hooks_(std::move(hooks)) {}

@@ -65,6 +65,11 @@ const std::vector<PropertyInfo>& propertyCatalog() {
         {"bridges", kBridgeHealthCheckInterval, "10000", "ms between bridge health checks; <= 0 disables",
          true},
         {"bridges", kBridgeRequestTimeout, "20000", "ms to wait for a bridge (or any IQ) reply", true},
+        {"bridges", kBridgeMuc, "unset",
+         "brewery room of modern (Colibri2) bridges, e.g. jvbbrewery@internal.auth.DOMAIN; the focus joins "
+         "it",
+         true},
+        {"bridges", kBreweryJid, "unset", "the same as BRIDGE_MUC (its newer name); BRIDGE_MUC wins", true},
         {"auth", kAuthUrl, "unset", "XMPP:<domain> or a Shibboleth login URL pattern; unset = no auth",
          false},
         {"auth", kAuthLogoutUrl, "unset", "Shibboleth logout URL pattern or shibboleth:default", false},

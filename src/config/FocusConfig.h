@@ -76,6 +76,9 @@ struct FocusConfig {
     Millis bridgeFailureResetThreshold{0};
     Millis bridgeHealthCheckInterval{10000};  // new; <= 0 disables
     Millis bridgeRequestTimeout{20000};  // new: the reply wait for Colibri and other IQs (2015: fixed 20 s)
+    // new: BRIDGE_MUC (or jicofo.bridge.brewery-jid), e.g. jvbbrewery@internal.auth.example.com; unset = no
+    // brewery (modern bridges are not looked for).
+    std::optional<util::Jid> bridgeMuc;
 
     // --- Authentication (§2.3).
     std::optional<std::string> authUrl;

@@ -37,6 +37,9 @@ inline constexpr const char* kBridgeFailureResetThreshold = "org.jitsi.focus.BRI
 inline constexpr const char* kBridgeHealthCheckInterval =
     "org.jitsi.jicofo.BRIDGE_HEALTH_CHECK_INTERVAL";                                             // new
 inline constexpr const char* kBridgeRequestTimeout = "org.jitsi.jicofo.BRIDGE_REQUEST_TIMEOUT";  // new
+// The brewery room of modern (Colibri2) bridges: Jicofo's 2018–2020 property, and the HOCON-era name.
+inline constexpr const char* kBridgeMuc = "org.jitsi.jicofo.BRIDGE_MUC";  // new
+inline constexpr const char* kBreweryJid = "jicofo.bridge.brewery-jid";   // new
 
 // Authentication.
 inline constexpr const char* kAuthUrl = "org.jitsi.jicofo.auth.URL";

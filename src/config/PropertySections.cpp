@@ -83,6 +83,10 @@ void readBridges(PropertyReader& r, FocusConfig& c) {
     c.bridgeFailureResetThreshold = r.millis(kBridgeFailureResetThreshold, Millis(300000));
     c.bridgeHealthCheckInterval = r.millis(kBridgeHealthCheckInterval, Millis(10000));
     c.bridgeRequestTimeout = r.positiveMillis(kBridgeRequestTimeout, Millis(20000));
+    const char* bridgeMucName = r.string(kBridgeMuc) ? kBridgeMuc : kBreweryJid;
+    c.bridgeMuc = r.jid(bridgeMucName);
+    if (c.bridgeMuc && (c.bridgeMuc->node().empty() || !c.bridgeMuc->isBare()))
+        r.fail(bridgeMucName, quoteValue(c.bridgeMuc->str()) + " is not a room JID (room@muc-service)");
 }
 
 void readAuthAndHttp(PropertyReader& r, FocusConfig& c) {
