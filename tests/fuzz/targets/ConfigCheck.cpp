@@ -1,10 +1,5 @@
 // config/: the properties file reader and the command line, the two inputs an operator (or a packaging
 // script) writes. Both are pure functions plus the loader, which reads the one file named by --config.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
-
 #include "config/CommandLine.h"
 #include "config/ConfigLoader.h"
 #include "config/PropertiesFile.h"
@@ -66,26 +61,6 @@ std::vector<std::string> toArguments(const config::CommandLine& cl) {
     return args;
 }
 
-// An empty properties file the loader is pointed at, so that it never reads a file the fuzzer names.
-const std::string& emptyPropertiesFile() {
-    static const std::string path = [] {
-        char name[] = "/tmp/jicofo-fuzz-XXXXXX";
-        int fd = mkstemp(name);
-        if (fd < 0) std::abort();
-        close(fd);
-        return std::string(name);
-    }();
-    return path;
-}
-
-// Removes the file at exit (one per process).
-struct RemoveAtExit {
-    ~RemoveAtExit() {
-        if (made) unlink(emptyPropertiesFile().c_str());
-    }
-    bool made = false;
-};
-
 std::string checkLoaded(const config::FocusConfig& cfg) {
     if (cfg.helpRequested) return {};
     if (cfg.port < 1 || cfg.port > 65535) return "load: accepted port " + std::to_string(cfg.port);
@@ -122,7 +97,6 @@ std::string checkProperties(const uint8_t* data, size_t size) {
 }
 
 std::string checkCommandLine(const uint8_t* data, size_t size) {
-    static RemoveAtExit cleanup;
     std::vector<std::string> args(1);
     for (size_t i = 0; i < size; ++i) {
         if (data[i] == 0)
@@ -134,8 +108,9 @@ std::string checkCommandLine(const uint8_t* data, size_t size) {
     auto again = config::parseCommandLine(toArguments(cl));
     if (again.flags != cl.flags || again.systemProperties != cl.systemProperties || again.help != cl.help)
         return "command line: the flags written back as arguments read differently";
-    args.push_back("--config=" + emptyPropertiesFile());  // the last --config wins
-    cleanup.made = true;
+    // The loader reads the file --config names (the last one wins): never one the fuzzer names, which could
+    // be /dev/zero or a FIFO.
+    args.push_back("--config=/dev/null");
     auto loaded = config::load(args, config::Environment{});
     return loaded ? checkLoaded(*loaded) : std::string();
 }
