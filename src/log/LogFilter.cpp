@@ -1,0 +1,179 @@
+#include "log/LogFilter.h"
+
+#include <boost/log/attributes/value_extraction.hpp>
+#include <cctype>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+#include "log/Log.h"
+
+namespace jicofo::log {
+namespace {
+
+namespace bl = boost::log;
+using Predicate = std::function<bool(const bl::attribute_value_set&)>;
+
+struct Token {
+    enum Kind { attribute, word, quoted, open, close, end } kind;
+    std::string text;
+};
+
+std::vector<Token> tokenize(const std::string& s) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    auto bad = [&s](const std::string& what) { throw std::invalid_argument(what + " in filter \"" + s + "\""); };
+    while (i < s.size()) {
+        char c = s[i];
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (c == '(' || c == ')') {
+            out.push_back({c == '(' ? Token::open : Token::close, std::string(1, c)});
+            ++i;
+        } else if (c == '%') {
+            auto close = s.find('%', i + 1);
+            if (close == std::string::npos || close == i + 1) bad("unclosed %attribute%");
+            out.push_back({Token::attribute, s.substr(i + 1, close - i - 1)});
+            i = close + 1;
+        } else if (c == '"') {
+            std::string text;
+            for (++i; i < s.size() && s[i] != '"'; ++i) {
+                if (s[i] == '\\' && i + 1 < s.size()) ++i;
+                text.push_back(s[i]);
+            }
+            if (i == s.size()) bad("unterminated string");
+            out.push_back({Token::quoted, text});
+            ++i;
+        } else if (std::string("=!<>&|").find(c) != std::string::npos) {
+            // Operators: = != < > <= >= & | ! (the longest match).
+            std::string op(1, c);
+            if (i + 1 < s.size() && s[i + 1] == '=' && (c == '!' || c == '<' || c == '>')) op.push_back('=');
+            out.push_back({Token::word, op});
+            i += op.size();
+        } else {
+            std::size_t start = i;
+            while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])) &&
+                   std::string("()%\"=!<>&|").find(s[i]) == std::string::npos)
+                ++i;
+            out.push_back({Token::word, s.substr(start, i - start)});
+        }
+    }
+    out.push_back({Token::end, ""});
+    return out;
+}
+
+// Three-way comparison result -> the relation's truth.
+bool holds(const std::string& op, int cmp) {
+    if (op == "=") return cmp == 0;
+    if (op == "!=") return cmp != 0;
+    if (op == "<") return cmp < 0;
+    if (op == ">") return cmp > 0;
+    if (op == "<=") return cmp <= 0;
+    return cmp >= 0;  // ">="
+}
+
+bool isRelation(const std::string& w) {
+    return w == "=" || w == "!=" || w == "<" || w == ">" || w == "<=" || w == ">=" || w == "contains" ||
+           w == "begins_with" || w == "ends_with" || w == "matches";
+}
+
+class Parser {
+  public:
+    explicit Parser(const std::string& text) : text_(text), tokens_(tokenize(text)) {}
+
+    Predicate parse() {
+        Predicate p = orExpr();
+        if (peek().kind != Token::end) fail("unexpected \"" + peek().text + "\"");
+        return p;
+    }
+
+  private:
+    const Token& peek() const { return tokens_[pos_]; }
+    Token next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+    bool takeWord(const char* a, const char* b) {
+        if (peek().kind == Token::word && (peek().text == a || peek().text == b)) return ++pos_, true;
+        return false;
+    }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw std::invalid_argument(what + " in filter \"" + text_ + "\"");
+    }
+
+    Predicate orExpr() {
+        Predicate left = andExpr();
+        while (takeWord("or", "|")) {
+            Predicate right = andExpr();
+            left = [left, right](const bl::attribute_value_set& a) { return left(a) || right(a); };
+        }
+        return left;
+    }
+    Predicate andExpr() {
+        Predicate left = unary();
+        while (takeWord("and", "&")) {
+            Predicate right = unary();
+            left = [left, right](const bl::attribute_value_set& a) { return left(a) && right(a); };
+        }
+        return left;
+    }
+    Predicate unary() {
+        if (takeWord("not", "!")) {
+            Predicate inner = unary();
+            return [inner](const bl::attribute_value_set& a) { return !inner(a); };
+        }
+        if (peek().kind == Token::open) {
+            next();
+            Predicate inner = orExpr();
+            if (next().kind != Token::close) fail("missing )");
+            return inner;
+        }
+        return relation();
+    }
+    Predicate relation() {
+        Token attr = next();
+        if (attr.kind != Token::attribute) fail("expected %Attribute%, got \"" + attr.text + "\"");
+        bl::attribute_name name(attr.text);
+        if (peek().kind != Token::word || !isRelation(peek().text))
+            return [name](const bl::attribute_value_set& a) { return a.find(name) != a.end(); };
+        std::string op = next().text;
+        Token value = next();
+        if (value.kind != Token::word && value.kind != Token::quoted) fail("expected a value after " + op);
+        if (op == "matches") fail("regular expressions (matches) are not supported");
+        if (attr.text == "Severity") return severityRelation(op, value.text);
+        if (attr.text == "Room") return stringRelation(name, op, value.text);
+        fail("%" + attr.text + "% cannot be compared (only %Severity% and %Room%)");
+    }
+    Predicate severityRelation(const std::string& op, const std::string& value) {
+        Severity level;
+        if (!parseSeverity(value, level)) fail("\"" + value + "\" is not a log level");
+        if (op == "contains" || op == "begins_with" || op == "ends_with") fail(op + " needs a string attribute");
+        return [op, level](const bl::attribute_value_set& a) {
+            auto sev = bl::extract<Severity>("Severity", a);
+            return sev && holds(op, static_cast<int>(*sev) - static_cast<int>(level));
+        };
+    }
+    static Predicate stringRelation(bl::attribute_name name, const std::string& op, const std::string& value) {
+        return [name, op, value](const bl::attribute_value_set& a) {
+            auto v = bl::extract<std::string>(name, a);
+            if (!v) return false;
+            const std::string& s = *v;
+            if (op == "contains") return s.find(value) != std::string::npos;
+            if (op == "begins_with") return s.compare(0, value.size(), value) == 0;
+            if (op == "ends_with")
+                return s.size() >= value.size() && s.compare(s.size() - value.size(), value.size(), value) == 0;
+            return holds(op, s.compare(value));
+        };
+    }
+
+    std::string text_;
+    std::vector<Token> tokens_;
+    std::size_t pos_ = 0;
+};
+
+}  // namespace
+
+boost::log::filter parseFilter(const std::string& text) {
+    if (text.find_first_not_of(" \t") == std::string::npos) return [](const bl::attribute_value_set&) { return true; };
+    Predicate p = Parser(text).parse();
+    return [p](const bl::attribute_value_set& a) { return p(a); };
+}
+
+}  // namespace jicofo::log
