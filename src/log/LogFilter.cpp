@@ -22,7 +22,9 @@ struct Token {
 std::vector<Token> tokenize(const std::string& s) {
     std::vector<Token> out;
     std::size_t i = 0;
-    auto bad = [&s](const std::string& what) { throw std::invalid_argument(what + " in filter \"" + s + "\""); };
+    auto bad = [&s](const std::string& what) {
+        throw std::invalid_argument(what + " in filter \"" + s + "\"");
+    };
     while (i < s.size()) {
         char c = s[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
@@ -70,11 +72,6 @@ bool holds(const std::string& op, int cmp) {
     if (op == ">") return cmp > 0;
     if (op == "<=") return cmp <= 0;
     return cmp >= 0;  // ">="
-}
-
-bool isRelation(const std::string& w) {
-    return w == "=" || w == "!=" || w == "<" || w == ">" || w == "<=" || w == ">=" || w == "contains" ||
-           w == "begins_with" || w == "ends_with" || w == "matches";
 }
 
 class Parser {
@@ -129,37 +126,21 @@ class Parser {
     }
     Predicate relation() {
         Token attr = next();
-        if (attr.kind != Token::attribute) fail("expected %Attribute%, got \"" + attr.text + "\"");
-        bl::attribute_name name(attr.text);
-        if (peek().kind != Token::word || !isRelation(peek().text))
-            return [name](const bl::attribute_value_set& a) { return a.find(name) != a.end(); };
+        if (attr.kind != Token::attribute) fail("expected %Severity%, got \"" + attr.text + "\"");
+        // The room and the message are attached to a record after the filters ran: only the severity is
+        // there.
+        if (attr.text != "Severity") fail("%" + attr.text + "% cannot be filtered on (only %Severity%)");
         std::string op = next().text;
-        Token value = next();
-        if (value.kind != Token::word && value.kind != Token::quoted) fail("expected a value after " + op);
         if (op == "matches") fail("regular expressions (matches) are not supported");
-        if (attr.text == "Severity") return severityRelation(op, value.text);
-        if (attr.text == "Room") return stringRelation(name, op, value.text);
-        fail("%" + attr.text + "% cannot be compared (only %Severity% and %Room%)");
-    }
-    Predicate severityRelation(const std::string& op, const std::string& value) {
+        if (op != "=" && op != "!=" && op != "<" && op != ">" && op != "<=" && op != ">=")
+            fail("expected = != < > <= or >= after %Severity%, got \"" + op + "\"");
+        Token value = next();
         Severity level;
-        if (!parseSeverity(value, level)) fail("\"" + value + "\" is not a log level");
-        if (op == "contains" || op == "begins_with" || op == "ends_with") fail(op + " needs a string attribute");
+        if ((value.kind != Token::word && value.kind != Token::quoted) || !parseSeverity(value.text, level))
+            fail("\"" + value.text + "\" is not a log level");
         return [op, level](const bl::attribute_value_set& a) {
             auto sev = bl::extract<Severity>("Severity", a);
             return sev && holds(op, static_cast<int>(*sev) - static_cast<int>(level));
-        };
-    }
-    static Predicate stringRelation(bl::attribute_name name, const std::string& op, const std::string& value) {
-        return [name, op, value](const bl::attribute_value_set& a) {
-            auto v = bl::extract<std::string>(name, a);
-            if (!v) return false;
-            const std::string& s = *v;
-            if (op == "contains") return s.find(value) != std::string::npos;
-            if (op == "begins_with") return s.compare(0, value.size(), value) == 0;
-            if (op == "ends_with")
-                return s.size() >= value.size() && s.compare(s.size() - value.size(), value.size(), value) == 0;
-            return holds(op, s.compare(value));
         };
     }
 
@@ -171,7 +152,8 @@ class Parser {
 }  // namespace
 
 boost::log::filter parseFilter(const std::string& text) {
-    if (text.find_first_not_of(" \t") == std::string::npos) return [](const bl::attribute_value_set&) { return true; };
+    if (text.find_first_not_of(" \t") == std::string::npos)
+        return [](const bl::attribute_value_set&) { return true; };
     Predicate p = Parser(text).parse();
     return [p](const bl::attribute_value_set& a) { return p(a); };
 }

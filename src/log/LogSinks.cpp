@@ -47,12 +47,15 @@ sinks::file::rotation_at_time_point parseTimePoint(const std::string& text) {
     unsigned h = 0, m = 0, s = 0, day = 0;
     int used = 0;
     auto valid = [&] { return h < 24 && m < 60 && s < 60; };
-    auto bad = [&text] { return std::invalid_argument("RotationTimePoint \"" + text + "\" is not a time point"); };
+    auto bad = [&text] {
+        return std::invalid_argument("RotationTimePoint \"" + text + "\" is not a time point");
+    };
     if (std::sscanf(text.c_str(), "%2u:%2u:%2u%n", &h, &m, &s, &used) == 3 && used == int(text.size())) {
         if (!valid()) throw bad();
         return sinks::file::rotation_at_time_point(h, m, s);
     }
-    if (std::sscanf(text.c_str(), "%2u %2u:%2u:%2u%n", &day, &h, &m, &s, &used) == 4 && used == int(text.size())) {
+    if (std::sscanf(text.c_str(), "%2u %2u:%2u:%2u%n", &day, &h, &m, &s, &used) == 4 &&
+        used == int(text.size())) {
         if (!valid() || day < 1 || day > 31) throw bad();
         return sinks::file::rotation_at_time_point(boost::gregorian::greg_day(day), h, m, s);
     }
@@ -72,8 +75,9 @@ boost::shared_ptr<Frontend> makeTextFile(const SettingsSection& params) {
     if (auto name = param(params, "FileName")) backend->set_file_name_pattern(*name);
     if (auto target = param(params, "TargetFileName")) backend->set_target_file_name_pattern(*target);
     backend->set_open_mode(flag(params, "Append", false) ? std::ios::out | std::ios::app
-                                                          : std::ios::out | std::ios::trunc);
-    if (auto size = param(params, "RotationSize")) backend->set_rotation_size(parseCount("RotationSize", *size));
+                                                         : std::ios::out | std::ios::trunc);
+    if (auto size = param(params, "RotationSize"))
+        backend->set_rotation_size(parseCount("RotationSize", *size));
     if (auto every = param(params, "RotationInterval"))
         backend->set_time_based_rotation(sinks::file::rotation_at_time_interval(
             boost::posix_time::seconds(static_cast<long>(parseCount("RotationInterval", *every)))));

@@ -24,18 +24,14 @@ bool isNameChar(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
 }
 
-// The text between the quotes of `raw` (which starts with one), escapes decoded; nothing may follow but
-// blanks or a comment.
+// The text between the quotes of `raw` (which starts with one), with \" taken as a quote; every other
+// backslash stays for the filter and format parsers (\n, \t, \%). Nothing may follow but blanks or a comment.
 std::string unquote(const std::string& raw) {
     std::string out;
     std::size_t i = 1;
     for (; i < raw.size() && raw[i] != '"'; ++i) {
-        if (raw[i] != '\\' || i + 1 == raw.size()) {
-            out.push_back(raw[i]);
-            continue;
-        }
-        char c = raw[++i];
-        out.push_back(c == 'n' ? '\n' : c == 't' ? '\t' : c);
+        if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == '"') ++i;
+        out.push_back(raw[i]);
     }
     if (i == raw.size()) throw std::runtime_error("unterminated quoted value");
     std::string rest = trim(raw.substr(i + 1));
@@ -71,7 +67,8 @@ LogSettingsFile parseSettingsFile(std::istream& in) {
         auto eq = line.find('=');
         if (eq == std::string::npos) fail("expected Name=value, got " + line);
         std::string name = trim(line.substr(0, eq));
-        if (name.empty() || !std::all_of(name.begin(), name.end(), isNameChar)) fail("bad parameter name " + line);
+        if (name.empty() || !std::all_of(name.begin(), name.end(), isNameChar))
+            fail("bad parameter name " + line);
         if (!current) fail("parameter " + name + " outside of any [section]");
         std::string value = trim(line.substr(eq + 1));
         if (!value.empty() && value[0] == '"') {
@@ -103,7 +100,8 @@ unsigned long long parseCount(const std::string& name, const std::string& value)
     std::size_t used = 0;
     unsigned long long v = 0;
     try {
-        if (!value.empty() && std::isdigit(static_cast<unsigned char>(value[0]))) v = std::stoull(value, &used);
+        if (!value.empty() && std::isdigit(static_cast<unsigned char>(value[0])))
+            v = std::stoull(value, &used);
     } catch (const std::exception&) {
         used = 0;
     }

@@ -5,7 +5,8 @@
 //   # comment                     a line starting with # (after blanks)
 //   [Sinks.Console]               a section; repeating one adds to it
 //   Name = value                  blanks around both trimmed
-//   Name = "a \"quoted\" value"   quotes keep blanks and #; \" \\ \n \t are decoded inside them
+//   Name = "a \"quoted\" value"   quotes keep blanks and #; \" is a quote inside them (other escapes are
+//                                 the filter's and format's: \n \t \\ \%)
 #include <iosfwd>
 #include <map>
 #include <optional>

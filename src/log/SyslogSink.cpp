@@ -32,13 +32,15 @@ unsigned short parsePort(const std::string& text) {
         v = parseCount("Syslog TargetPort", text);
     } catch (const std::invalid_argument&) {
     }
-    if (v == 0 || v > 65535) throw std::invalid_argument("Syslog TargetPort \"" + text + "\" is not a port number");
+    if (v == 0 || v > 65535)
+        throw std::invalid_argument("Syslog TargetPort \"" + text + "\" is not a port number");
     return static_cast<unsigned short>(v);
 }
 
 }  // namespace
 
-boost::shared_ptr<bl::sinks::basic_formatting_sink_frontend<char>> makeSyslogSink(const SettingsSection& params) {
+boost::shared_ptr<bl::sinks::basic_formatting_sink_frontend<char>> makeSyslogSink(
+    const SettingsSection& params) {
     using Backend = bl::sinks::syslog_backend;
     auto backend = boost::make_shared<Backend>(
         bl::keywords::use_impl = syslog::udp_socket_based,
