@@ -64,14 +64,34 @@ std::vector<Token> tokenize(const std::string& s) {
     return out;
 }
 
-// Three-way comparison result -> the relation's truth.
-bool holds(const std::string& op, int cmp) {
-    if (op == "=") return cmp == 0;
-    if (op == "!=") return cmp != 0;
-    if (op == "<") return cmp < 0;
-    if (op == ">") return cmp > 0;
-    if (op == "<=") return cmp <= 0;
-    return cmp >= 0;  // ">="
+enum class Relation { eq, ne, lt, gt, le, ge };
+
+bool relationNamed(const std::string& op, Relation& out) {
+    static const std::pair<const char*, Relation> names[] = {{"=", Relation::eq},  {"!=", Relation::ne},
+                                                             {"<", Relation::lt},  {">", Relation::gt},
+                                                             {"<=", Relation::le}, {">=", Relation::ge}};
+    for (const auto& [name, r] : names)
+        if (op == name) return out = r, true;
+    return false;
+}
+
+// Three-way comparison result -> the relation's truth (runs for every record: no strings here).
+bool holds(Relation r, int cmp) {
+    switch (r) {
+        case Relation::eq:
+            return cmp == 0;
+        case Relation::ne:
+            return cmp != 0;
+        case Relation::lt:
+            return cmp < 0;
+        case Relation::gt:
+            return cmp > 0;
+        case Relation::le:
+            return cmp <= 0;
+        case Relation::ge:
+            return cmp >= 0;
+    }
+    return false;
 }
 
 class Parser {
@@ -132,15 +152,16 @@ class Parser {
         if (attr.text != "Severity") fail("%" + attr.text + "% cannot be filtered on (only %Severity%)");
         std::string op = next().text;
         if (op == "matches") fail("regular expressions (matches) are not supported");
-        if (op != "=" && op != "!=" && op != "<" && op != ">" && op != "<=" && op != ">=")
-            fail("expected = != < > <= or >= after %Severity%, got \"" + op + "\"");
+        Relation rel;
+        if (!relationNamed(op, rel)) fail("expected = != < > <= or >= after %Severity%, got \"" + op + "\"");
         Token value = next();
         Severity level;
         if ((value.kind != Token::word && value.kind != Token::quoted) || !parseSeverity(value.text, level))
             fail("\"" + value.text + "\" is not a log level");
-        return [op, level](const bl::attribute_value_set& a) {
-            auto sev = bl::extract<Severity>("Severity", a);
-            return sev && holds(op, static_cast<int>(*sev) - static_cast<int>(level));
+        bl::attribute_name severity("Severity");  // looked up once, not per record
+        return [rel, level, severity](const bl::attribute_value_set& a) {
+            auto sev = bl::extract<Severity>(severity, a);
+            return sev && holds(rel, static_cast<int>(*sev) - static_cast<int>(level));
         };
     }
 

@@ -22,7 +22,8 @@ enum class Field { text, timeStamp, severity, threadId, room, message, lineId, p
 
 struct Part {
     Field field;
-    std::string text;  // Field::text only
+    std::string text;         // Field::text only
+    bl::attribute_name name;  // the others: looked up once here, not for every record
 };
 
 Field fieldNamed(const std::string& name, const std::string& format) {
@@ -40,7 +41,7 @@ std::vector<Part> parseParts(const std::string& s) {
     std::vector<Part> parts;
     std::string text;
     auto flushText = [&] {
-        if (!text.empty()) parts.push_back({Field::text, text});
+        if (!text.empty()) parts.push_back({Field::text, text, bl::attribute_name()});
         text.clear();
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -53,7 +54,7 @@ std::vector<Part> parseParts(const std::string& s) {
             std::string name = s.substr(i + 1, close - i - 1);
             name = name.substr(0, name.find('('));  // %Name(arguments)%
             flushText();
-            parts.push_back({fieldNamed(name, s), {}});
+            parts.push_back({fieldNamed(name, s), {}, bl::attribute_name(name)});
             i = close;
         } else {
             text.push_back(s[i]);
@@ -63,8 +64,8 @@ std::vector<Part> parseParts(const std::string& s) {
     return parts;
 }
 
-void writeTimeStamp(const bl::record_view& rec, bl::formatting_ostream& out) {
-    auto t = bl::extract<boost::posix_time::ptime>("TimeStamp", rec);
+void writeTimeStamp(const bl::attribute_name& name, const bl::record_view& rec, bl::formatting_ostream& out) {
+    auto t = bl::extract<boost::posix_time::ptime>(name, rec);
     if (!t || t->is_special()) return;
     auto date = t->date();
     auto time = t->time_of_day();
@@ -78,7 +79,7 @@ void writeTimeStamp(const bl::record_view& rec, bl::formatting_ostream& out) {
 }
 
 template <typename T>
-void writeValue(const char* name, const bl::record_view& rec, bl::formatting_ostream& out) {
+void writeValue(const bl::attribute_name& name, const bl::record_view& rec, bl::formatting_ostream& out) {
     if (auto v = bl::extract<T>(name, rec)) out << *v;
 }
 
@@ -88,25 +89,25 @@ void write(const Part& p, const bl::record_view& rec, bl::formatting_ostream& ou
             out << p.text;
             break;
         case Field::timeStamp:
-            writeTimeStamp(rec, out);
+            writeTimeStamp(p.name, rec, out);
             break;
         case Field::severity:
-            writeValue<Severity>("Severity", rec, out);
+            writeValue<Severity>(p.name, rec, out);
             break;
         case Field::threadId:
-            writeValue<bl::attributes::current_thread_id::value_type>("ThreadID", rec, out);
+            writeValue<bl::attributes::current_thread_id::value_type>(p.name, rec, out);
             break;
         case Field::room:
-            if (auto room = bl::extract<std::string>("Room", rec)) out << "[room=" << *room << "] ";
+            if (auto room = bl::extract<std::string>(p.name, rec)) out << "[room=" << *room << "] ";
             break;
         case Field::message:
-            writeValue<std::string>("Message", rec, out);
+            writeValue<std::string>(p.name, rec, out);
             break;
         case Field::lineId:
-            writeValue<unsigned int>("LineID", rec, out);
+            writeValue<unsigned int>(p.name, rec, out);
             break;
         case Field::processId:
-            writeValue<bl::attributes::current_process_id::value_type>("ProcessID", rec, out);
+            writeValue<bl::attributes::current_process_id::value_type>(p.name, rec, out);
             break;
     }
 }
