@@ -1,32 +1,27 @@
 #!/bin/sh
-# Installs what building, running and testing the focus needs on Debian 12, by package name. Idempotent:
-# apt-get skips what is already there. Run as root (or with sudo).
+# Installs what building, running and testing the focus needs on Debian 12, by package name, at Debian's
+# current versions (installed packages are upgraded). Idempotent. Run as root (or with sudo).
 set -eu
 
 PACKAGES="
   build-essential cmake pkg-config clang-format
-  libpoco-dev libssl-dev libexpat1-dev
+  libpoco-dev libssl-dev libexpat1-dev libexpat1
   libboost-log-dev libboost-thread-dev libboost-filesystem-dev
   libgtest-dev googletest
   prosody lua-unbound openssl
   procps ca-certificates python3 dpkg-dev lintian
 "
 
-missing=""
-for p in $PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-
-if [ -n "$missing" ]; then
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    # A mirror mid-sync may fail one index (seen for i386 here); the install below still works from the rest.
-    $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors, trying the install anyway"
-    # --no-install-recommends keeps the machine lean; lua-unbound is listed above because Prosody 0.12
-    # stops at start-up without it.
-    $SUDO apt-get install -y -q --no-install-recommends $missing
-fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# A mirror mid-sync may fail one index (seen for i386 here); the install below still works from the rest.
+$SUDO apt-get update -q || echo "install-deps: apt-get update reported errors, trying the install anyway"
+# Every named package, also the installed ones: apt-get install brings an installed package to Debian's
+# current version, so the tests run against what an updated server runs (e.g. expat's security backports).
+# --no-install-recommends keeps the machine lean; lua-unbound is listed above because Prosody 0.12 stops at
+# start-up without it.
+$SUDO apt-get install -y -q --no-install-recommends $PACKAGES
 
 # The Debian package starts a system-wide Prosody where an init system runs; the focus's own scripts and tests
 # start their own on other ports, so the system one is left alone (and is not needed).

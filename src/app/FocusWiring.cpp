@@ -40,11 +40,30 @@ bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& c) {
     return s;
 }
 
+std::optional<bridge::BrewerySettings> brewerySettings(const config::FocusConfig& c) {
+    if (!c.bridgeMuc) return std::nullopt;
+    bridge::BrewerySettings s;
+    s.room = *c.bridgeMuc;
+    s.nick = c.mucNickname();
+    s.healthChecks = c.bridgeHealthCheckInterval > util::Duration::zero();
+    if (s.healthChecks) s.healthInterval = c.bridgeHealthCheckInterval;
+    s.healthTimeout = c.bridgeRequestTimeout;
+    s.selection.failureResetThreshold = c.bridgeFailureResetThreshold;
+    return s;
+}
+
 namespace {
+
+bridge::ColibriExpiry::Settings expirySettings(const config::FocusConfig& c) {
+    bridge::ColibriExpiry::Settings s;
+    s.requestTimeout = c.bridgeRequestTimeout;
+    return s;
+}
 
 xmpp::XmppStream::Config componentConfig(const config::FocusConfig& c) {
     auto cfg = xmpp::XmppStream::Config::component(c.host, static_cast<uint16_t>(c.port),
                                                    c.componentJid().str(), c.secret);
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
@@ -54,6 +73,7 @@ xmpp::XmppStream::Config clientConfig(const config::FocusConfig& c) {
         c.focusUserPassword.value_or(""), focusResource(c.focusUserName));
     cfg.trustAll = c.alwaysTrustMode;
     cfg.allowPlaintext = c.allowPlaintextPassword;
+    cfg.writeLimits.stallTimeout = c.xmppWriteTimeout;
     return cfg;
 }
 
@@ -68,7 +88,8 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       clientRouter(client, loop),
       bridges(loop, client, clientRouter, bridgeSettings(config)),
       selector(config.bridgeFailureResetThreshold),
-      colibri{loop, client, clientRouter, bridges, selector, config.bridgeRequestTimeout},
+      expiries(loop, client, clientRouter, bridges, expirySettings(config)),
+      colibri{loop, client, clientRouter, bridges, selector, expiries, config.bridgeRequestTimeout},
       media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
       auth(config, loop),
       context{loop, component, client, clientRouter, focusSettings(config), &media, auth.authority(),
@@ -79,8 +100,18 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       componentDispatch(
           componentRouter, [this] { keepAlive->start(); }, [this] { keepAlive->stop(); }),
       clientDispatch(clientRouter, focus,
-                     {[this] { bridges.start(); }, [this](const std::string&) { bridges.stop(); },
-                      [this](const xml::Element& m) { bridges.handleMessage(m); }}) {
+                     {[this] {
+                          bridges.start();
+                          if (brewery) brewery->start();
+                      },
+                      [this](const std::string&) {
+                          bridges.stop();
+                          if (brewery) brewery->stop();
+                      },
+                      [this](const xml::Element& m) { bridges.handleMessage(m); },
+                      [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); }}) {
+    if (auto s = brewerySettings(config))
+        brewery = std::make_unique<bridge::Brewery>(loop, client, clientRouter, *s);
     clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
                                  [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
     clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,

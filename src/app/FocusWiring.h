@@ -7,8 +7,10 @@
 #include "app/ComponentService.h"
 #include "app/HttpRoutes.h"
 #include "app/StanzaDispatch.h"
+#include "bridge/Brewery.h"
 #include "bridge/BridgeRegistry.h"
 #include "bridge/BridgeSelector.h"
+#include "bridge/ColibriExpiry.h"
 #include "conference/FocusManager.h"
 #include "config/FocusConfig.h"
 #include "util/EventLoop.h"
@@ -41,6 +43,7 @@ struct FocusWiring {
     xmpp::IqRouter componentRouter, clientRouter;
     bridge::BridgeRegistry bridges;
     bridge::BridgeSelector selector;
+    bridge::ColibriExpiry expiries;
     bridge::AllocatorContext colibri;
     conference::MediaContext media;
     AuthWiring auth;  // authority and reservations: the context points at them
@@ -50,6 +53,9 @@ struct FocusWiring {
     // The one HTTP server (jetty.host/port): register routes here before FocusApplication starts it.
     HttpRoutes http;
     std::unique_ptr<xmpp::KeepAlive> keepAlive;
+    // Modern (Colibri2) bridges in the brewery room, when BRIDGE_MUC is set. Discovery only so far: the
+    // allocator does not use them yet (issue 13).
+    std::unique_ptr<bridge::Brewery> brewery;
     ComponentDispatch componentDispatch;
     ClientDispatch clientDispatch;
 };
@@ -60,5 +66,7 @@ std::string focusResource(const std::string& userName);
 conference::FocusSettings focusSettings(const config::FocusConfig& config);
 // The registry's own health timer stays off: the Colibri allocator task ticks the checks (FocusApplication).
 bridge::BridgeRegistrySettings bridgeSettings(const config::FocusConfig& config);
+// The brewery of BRIDGE_MUC, joined as the focus user's MUC nickname; nullopt when unset.
+std::optional<bridge::BrewerySettings> brewerySettings(const config::FocusConfig& config);
 
 }  // namespace jicofo::app

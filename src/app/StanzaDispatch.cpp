@@ -34,9 +34,9 @@ void ClientDispatch::onDisconnected(const std::string& reason) {
 void ClientDispatch::onStanza(const xml::Element& stanza) {
     if (stanza.name() == "iq")
         router_.handle(stanza);
-    else if (stanza.name() == "presence")
-        focus_.handlePresence(stanza);
-    else if (stanza.name() == "message" && hooks_.message)
+    else if (stanza.name() == "presence") {
+        if (!hooks_.presence || !hooks_.presence(stanza)) focus_.handlePresence(stanza);
+    } else if (stanza.name() == "message" && hooks_.message)
         hooks_.message(stanza);
 }
 

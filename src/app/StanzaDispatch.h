@@ -8,7 +8,7 @@
 
 namespace jicofo::app {
 
-// focus.DOMAIN: IQs only; messages and presences are ignored as in 2015 (PROTOCOL.md §3.1).
+// focus.DOMAIN: IQs only; messages and presences are ignored as in 2015 (docs/protocol.md §3.1).
 class ComponentDispatch : public xmpp::ChannelListener {
   public:
     ComponentDispatch(xmpp::IqRouter& router, std::function<void()> onUp, std::function<void()> onDown)
@@ -22,13 +22,16 @@ class ComponentDispatch : public xmpp::ChannelListener {
     std::function<void()> onUp_, onDown_;
 };
 
-// focus@auth.DOMAIN: IQs (MUC admin/owner replies, Jingle, Colibri, disco), MUC presences, PubSub messages.
+// focus@auth.DOMAIN: IQs (MUC admin/owner replies, Jingle, Colibri, disco), MUC presences (the brewery's
+// first), PubSub messages.
 class ClientDispatch : public xmpp::ChannelListener {
   public:
     struct Hooks {
         std::function<void()> connected;
         std::function<void(const std::string&)> disconnected;
         std::function<void(const xml::Element&)> message;  // may be empty
+        // Sees every presence first; true consumes it (the brewery's). May be empty.
+        std::function<bool(const xml::Element&)> presence;
     };
     ClientDispatch(xmpp::IqRouter& router, conference::FocusManager& focus, Hooks hooks)
         : router_(router), focus_(focus), hooks_(std::move(hooks)) {}

@@ -14,7 +14,7 @@ using IqResult = util::Result<Iq, protocol::StanzaError>;
 
 namespace {
 
-// MEDIA.md §1.1: identity is ignored, these four features make a bridge.
+// docs/media.md §1.1: identity is ignored, these four features make a bridge.
 bool hasBridgeFeatures(const protocol::DiscoInfo& info) {
     namespace jns = protocol::jingle::ns;
     for (const char* f : {jns::kColibri, jns::kDtls, jns::kIceUdp, jns::kRawUdp})
@@ -256,23 +256,33 @@ void BridgeRegistry::expireStats() {
     for (const auto& jid : stale) unvouch(jid, Source::Stats);
 }
 
+bool BridgeRegistry::listening(BridgeListener* listener) const {
+    return std::any_of(listeners_.begin(), listeners_.end(),
+                       [listener](const Listener& l) { return l.listener == listener; });
+}
+
 void BridgeRegistry::addListener(BridgeListener* listener) {
-    if (std::find(listeners_.begin(), listeners_.end(), listener) == listeners_.end())
-        listeners_.push_back(listener);
+    // A conference's listener hears events in that conference's fault domain, so its exception ends only it
+    // and the other listeners are still told.
+    if (!listening(listener)) listeners_.push_back({listener, util::FaultDomain::current()});
 }
 
 void BridgeRegistry::removeListener(BridgeListener* listener) {
-    listeners_.erase(std::remove(listeners_.begin(), listeners_.end(), listener), listeners_.end());
+    listeners_.erase(std::remove_if(listeners_.begin(), listeners_.end(),
+                                    [listener](const Listener& l) { return l.listener == listener; }),
+                     listeners_.end());
 }
 
 void BridgeRegistry::notify(const util::Jid& jid, bool up) {
     auto copy = listeners_;
-    for (BridgeListener* l : copy) {
-        if (std::find(listeners_.begin(), listeners_.end(), l) == listeners_.end()) continue;
-        if (up)
-            l->onBridgeUp(jid);
-        else
-            l->onBridgeDown(jid);
+    for (const Listener& l : copy) {
+        if (!listening(l.listener)) continue;
+        util::FaultDomain::run(l.domain, [&] {
+            if (up)
+                l.listener->onBridgeUp(jid);
+            else
+                l.listener->onBridgeDown(jid);
+        });
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The videobridges the focus may use (MEDIA.md §1.1, §1.2, §1.4), on the focus loop, over the focus user's
-// stream. One per focus, shared by every conference; it must outlive the ColibriAllocators.
+// The videobridges the focus may use (docs/media.md §1.1, §1.2, §1.4), on the focus loop, over the focus
+// user's stream. One per focus, shared by every conference; it must outlive the ColibriAllocators.
 //  - start() (the stream is up): disco#items to the domain, disco#info to each item; an item with the four
 //    bridge features is a bridge. Repeated every rediscoveryInterval (<= 0: only at start()). A bridge gone
 //    from the items, or not answering disco#info, goes offline.
@@ -27,6 +27,7 @@
 #include "bridge/BridgeRegistrySettings.h"
 #include "bridge/BridgeState.h"
 #include "bridge/StatsFeed.h"
+#include "util/FaultDomain.h"
 #include "xmpp/IqRouter.h"
 #include "xmpp/StanzaChannel.h"
 
@@ -82,7 +83,12 @@ class BridgeRegistry {
     BridgeRegistrySettings settings_;
     StatsFeed feed_;
     std::map<util::Jid, BridgeState> bridges_;
-    std::vector<BridgeListener*> listeners_;
+    struct Listener {
+        BridgeListener* listener;
+        std::shared_ptr<util::FaultDomain> domain;  // current when it was added
+    };
+    bool listening(BridgeListener* listener) const;
+    std::vector<Listener> listeners_;
     bool running_ = false;
     uint64_t epoch_ = 0;            // bumped by start()/stop(): answers to older requests are ignored
     bool discovering_ = false;      // a round is in flight

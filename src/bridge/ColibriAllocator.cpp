@@ -106,11 +106,10 @@ void ColibriAllocator::send(Handle h) {
     JLOG_ROOM(debug, room_.str()) << "allocating channels for " << a.endpoint << " on " << a.bridge.str()
                                   << (s.id.empty() ? " (new conference)" : " in conference " + s.id);
     std::weak_ptr<bool> alive = alive_;
-    xmpp::IqRouter* router = &ctx_.router;
-    util::Duration timeout = ctx_.requestTimeout;
-    ctx_.router.sendRequest(iq, timeout,
-                            [this, alive, router, timeout, h, request = a.request, bridge = a.bridge,
-                             endpoint = a.endpoint, name = name_](IqResult r) {
+    ColibriExpiry* expiry = &ctx_.expiry;  // outlives every allocator
+    ctx_.router.sendRequest(iq, ctx_.requestTimeout,
+                            [this, alive, expiry, h, request = a.request, bridge = a.bridge,
+                             endpoint = a.endpoint, room = room_](IqResult r) {
                                 if (alive.lock()) {
                                     auto it = attempts_.find(h);
                                     if (it != attempts_.end() && it->second.stage == Stage::InFlight &&
@@ -118,7 +117,7 @@ void ColibriAllocator::send(Handle h) {
                                         return onReply(h, std::move(r));
                                 }
                                 // Nobody waits for this answer any more: give the channels back.
-                                if (r) expireAnswer(*router, timeout, bridge, name, endpoint, r.value());
+                                if (r) expiry->expireAnswer(bridge, room, endpoint, r.value());
                             });
 }
 

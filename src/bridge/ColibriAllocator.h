@@ -1,7 +1,8 @@
 #pragma once
-// The Colibri channels of one room (MEDIA.md §2, §5.1), on the focus loop; owned by the room's conference.
-// It keeps one Colibri conference per bridge the room uses (normally one: without Octo everybody of a room
-// must be on the same bridge, so a bridge already holding the room's channels is always tried first).
+// The Colibri channels of one room (docs/media.md §2, §5.1), on the focus loop; owned by the room's
+// conference. It keeps one Colibri conference per bridge the room uses (normally one: without Octo everybody
+// of a room must be on the same bridge, so a bridge already holding the room's channels is always tried
+// first).
 //
 // allocate() tries bridges in order (room's bridge, then BridgeSelector with the conference's hint). On a
 // bridge, the first allocation creates the Colibri conference (no id) and later ones wait for its id, then
@@ -10,7 +11,8 @@
 // are reported lost, see AllocatorListener) and moves on to the next bridge; when none is left the caller
 // gets an error (the conference then publishes bridgeIsDown and retries on BridgeListener::onBridgeUp).
 // Nothing leaks: an answer to a cancelled allocation, or one arriving after expireAll() or the allocator's
-// end, is expired at once.
+// end, is expired at once; every expire goes through the shared ColibriExpiry, which keeps it until the
+// bridge has answered it (resending when the bridge is reachable again).
 //
 // Every callback runs on the loop in a task of its own, never inside an allocator call; the allocator may
 // be destroyed from a callback.

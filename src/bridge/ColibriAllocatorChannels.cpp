@@ -121,7 +121,7 @@ void ColibriAllocator::expireAll() {
 
 void ColibriAllocator::expireChannels(const util::Jid& bridge, const std::string& conferenceId,
                                       const std::vector<ParticipantChannels>& channels) {
-    sendExpire(ctx_.router, ctx_.requestTimeout, bridge, conferenceId, name_, channels);
+    ctx_.expiry.expire(bridge, room_, conferenceId, channels);
 }
 
 bool ColibriAllocator::busy(const util::Jid& bridge) const {

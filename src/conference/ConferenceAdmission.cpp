@@ -1,4 +1,4 @@
-// FocusManager: creating a conference for a new room (PROTOCOL.md §4.3 steps 4-5) and answering the
+// FocusManager: creating a conference for a new room (docs/protocol.md §4.3 steps 4-5) and answering the
 // conference IQ (§4.4). The authentication check (step 3) runs before, in handleConferenceIq.
 #include "conference/FocusManager.h"
 #include "log/Log.h"
@@ -73,12 +73,7 @@ Conference& FocusManager::create(const util::Jid& room, const ConferenceIq& conf
     auto props = ConferenceProperties::from(conf, &ignored);
     for (const auto& name : ignored)
         JLOG_ROOM(warning, room.str()) << "ignored property " << name << " (value does not parse)";
-    ConferenceListener& self = *this;
-    auto created = std::make_unique<Conference>(ctx_, room, std::move(props), creator, self);
-    Conference& conference = *conferences_.emplace(room, std::move(created)).first->second;
-    ++created_;
-    conference.start();
-    return conference;
+    return launch(room, std::move(props), creator);
 }
 
 std::optional<Iq> FocusManager::answerWhenJoined(Conference& conference, const Iq& request,
@@ -87,13 +82,14 @@ std::optional<Iq> FocusManager::answerWhenJoined(Conference& conference, const I
     // after a blocking join; we keep that order without blocking anyone.
     struct Reply {
         bool returned = false;
+        bool failed = false;  // the conference threw: answered internal-server-error already
         std::optional<Iq> now;
     };
     auto state = std::make_shared<Reply>();
     std::weak_ptr<bool> alive = alive_;
-    conference.whenJoined([this, alive, request, conf, grant, state](Conference::JoinOutcome outcome) {
-        if (alive.expired()) return;
-        // PROTOCOL.md §4.5: a failed MUC join or room configuration is an internal-server-error.
+    auto waiter = [this, alive, request, conf, grant, state](Conference::JoinOutcome outcome) {
+        if (alive.expired() || state->failed) return;
+        // docs/protocol.md §4.5: a failed MUC join or room configuration is an internal-server-error.
         Iq result = outcome == Conference::JoinOutcome::Failed
                         ? request.errorReply(StanzaError::of("internal-server-error"))
                         : buildResult(request, conf, outcome == Conference::JoinOutcome::Joined, grant);
@@ -101,7 +97,11 @@ std::optional<Iq> FocusManager::answerWhenJoined(Conference& conference, const I
             reply(result);
         else
             state->now = std::move(result);
-    });
+    };
+    if (!guarded(conference.roomJid(), [&] { conference.whenJoined(waiter); })) {
+        state->failed = true;
+        return request.errorReply(StanzaError::of("internal-server-error"));
+    }
     state->returned = true;
     return std::move(state->now);
 }

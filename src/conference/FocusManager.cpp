@@ -1,5 +1,7 @@
 #include "conference/FocusManager.h"
 
+#include <utility>
+
 #include "log/Log.h"
 #include "protocol/focus/FocusErrors.h"
 #include "protocol/focus/MuteIq.h"
@@ -62,15 +64,15 @@ std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request) {
 bool FocusManager::startConference(const util::Jid& room, Conference::JoinWaiter done) {
     if (shuttingDown_) return false;
     auto it = conferences_.find(room.bare());
-    if (it == conferences_.end()) {
-        ConferenceListener& self = *this;
-        auto created = std::make_unique<Conference>(ctx_, room.bare(), ConferenceProperties{},
-                                                    ctx_.settings.focusUserJid, self);
-        it = conferences_.emplace(room.bare(), std::move(created)).first;
-        ++created_;
-        it->second->start();
-    }
-    it->second->whenJoined(std::move(done));
+    Conference& conference = it != conferences_.end()
+                                 ? *it->second
+                                 : launch(room.bare(), ConferenceProperties{}, ctx_.settings.focusUserJid);
+    // Told once, also when the conference throws (the waiter may have run before the throw).
+    auto waiter = std::make_shared<Conference::JoinWaiter>(std::move(done));
+    auto once = [waiter](Conference::JoinOutcome outcome) {
+        if (auto w = std::exchange(*waiter, nullptr)) w(outcome);
+    };
+    if (!guarded(room, [&] { conference.whenJoined(once); })) once(Conference::JoinOutcome::Failed);
     return true;
 }
 
@@ -81,7 +83,10 @@ std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
         e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
         return request.errorReply(e);
     }
-    return it->second->handleJingle(request);
+    std::optional<Iq> reply;
+    if (!guarded(it->first, [&] { reply = it->second->handleJingle(request); }))
+        return request.errorReply(StanzaError::of("internal-server-error"));
+    return reply;
 }
 
 std::optional<Iq> FocusManager::handleMute(const Iq& request) {
@@ -97,7 +102,10 @@ std::optional<Iq> FocusManager::handleMute(const Iq& request) {
         JLOG(info) << "mute from " << request.from.str() << " refused: not in a conference room";
         return request.errorReply(StanzaError::of("forbidden", "not an occupant of a conference room"));
     }
-    return it->second->handleMute(request, *parsed->jid, *parsed->mute);
+    std::optional<Iq> reply;
+    if (!guarded(it->first, [&] { reply = it->second->handleMute(request, *parsed->jid, *parsed->mute); }))
+        return request.errorReply(StanzaError::of("internal-server-error"));
+    return reply;
 }
 
 void FocusManager::destroyRoom(const util::Jid& room, const std::string& reason) {
@@ -106,13 +114,13 @@ void FocusManager::destroyRoom(const util::Jid& room, const std::string& reason)
         JLOG_ROOM(info, room.str()) << "no conference left to destroy (" << reason << ")";
         return;
     }
-    it->second->destroyRoom(reason);
+    guarded(it->first, [&] { it->second->destroyRoom(reason); });
 }
 
 void FocusManager::onSessionBound(const auth::AuthSession&, const util::Jid& fullJid, const util::Jid&) {
     // The JID may already sit in any of our rooms (a client re-sending its request, or using one session in
     // several rooms): each conference grants owner if it is one of its occupants.
-    for (auto& [jid, c] : conferences_) c->onSessionBound(fullJid);
+    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onSessionBound(fullJid); });
 }
 
 void FocusManager::handlePresence(const xml::Element& presence) {
@@ -120,17 +128,17 @@ void FocusManager::handlePresence(const xml::Element& presence) {
     if (from.empty()) return;
     auto it = conferences_.find(from.bare());
     if (it == conferences_.end()) return;
-    it->second->handlePresence(presence);
+    guarded(it->first, [&] { it->second->handlePresence(presence); });
 }
 
 void FocusManager::onClientConnected() {
-    for (auto& [jid, c] : conferences_) c->onClientConnected();
+    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onClientConnected(); });
 }
 
 void FocusManager::onClientDisconnected(const std::string& reason) {
     JLOG(warning) << "focus user stream lost (" << reason << "); " << conferences_.size()
                   << " conference(s) will rejoin their rooms when it is back";
-    for (auto& [jid, c] : conferences_) c->onClientDisconnected();
+    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onClientDisconnected(); });
 }
 
 void FocusManager::onConferenceEnded(Conference& conference, const std::string&) {
@@ -142,12 +150,13 @@ void FocusManager::onConferenceEnded(Conference& conference, const std::string&)
         creatorOf_.erase(key);
     }
     // DISABLE_AUTOLOGIN drops the room's sessions; the reservation is deleted (2015 lost this call when
-    // authentication was on too, PROTOCOL.md §6.7).
+    // authentication was on too, docs/protocol.md §6.7).
     if (ctx_.authority) ctx_.authority->onConferenceEnded(conference.roomJid());
     if (ctx_.reservations) ctx_.reservations->conferenceEnded(conference.roomJid());
     // Destroyed later: we may be inside one of its own callbacks now.
     std::shared_ptr<Conference> dying(std::move(it->second));
     conferences_.erase(it);
+    domains_.erase(conference.roomJid());
     ctx_.loop.post([dying] {});
     checkIdle();
 }
@@ -168,9 +177,13 @@ void FocusManager::checkIdle() {
 }
 
 void FocusManager::stopAll(const std::string& reason) {
-    std::vector<Conference*> all;
-    for (auto& [jid, c] : conferences_) all.push_back(c.get());
-    for (Conference* c : all) c->stop(reason);
+    std::vector<std::pair<util::Jid, Conference*>> all;
+    for (auto& [jid, c] : conferences_) all.emplace_back(jid, c.get());
+    for (auto& [jid, c] : all) {
+        auto it = conferences_.find(jid);
+        if (it == conferences_.end() || it->second.get() != c) continue;  // ended with another one
+        guarded(jid, [&, c = c] { c->stop(reason); });
+    }
 }
 
 }  // namespace jicofo::conference

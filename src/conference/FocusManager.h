@@ -1,7 +1,14 @@
 #pragma once
 // The conference registry (the "focus loop" task's state): one Conference per room, the conference IQ
-// (PROTOCOL.md §4) with its authentication and reservation checks (§4.3 steps 3-4, ConferenceAdmission.cpp),
-// routing of the focus user's MUC presences and mute IQs, and the end of conferences.
+// (docs/protocol.md §4) with its authentication and reservation checks (§4.3 steps 3-4,
+// ConferenceAdmission.cpp), routing of the focus user's MUC presences and mute IQs, and the end of
+// conferences.
+//
+// Each conference runs in a fault domain of its own (util/FaultDomain.h, ConferenceFaults.cpp): an
+// exception escaping its code — a handler called from here, or any timer, task or IQ answer it started —
+// ends that conference cleanly (participants get session-terminate, its channels are expired, the focus
+// leaves the room, an error line names the room) and nothing else; a request that was being handled gets
+// internal-server-error.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -15,6 +22,7 @@
 #include "conference/Conference.h"
 #include "protocol/focus/ConferenceIq.h"
 #include "protocol/stanza/Stanza.h"
+#include "util/FaultDomain.h"
 
 namespace jicofo::conference {
 
@@ -38,9 +46,10 @@ class FocusManager : private ConferenceListener, private auth::AuthListener {
     void onClientConnected();
     void onClientDisconnected(const std::string& reason);
 
-    // A conference the focus starts by itself (the health check, PROTOCOL.md §6.6): the normal path without a
-    // requester, so no authentication, reservation or per-requester limit. done hears the join outcome (at
-    // once when the room already has a conference). False, and nothing started, during a graceful shutdown.
+    // A conference the focus starts by itself (the health check, docs/protocol.md §6.6): the normal path
+    // without a requester, so no authentication, reservation or per-requester limit. done hears the join
+    // outcome (at once when the room already has a conference). False, and nothing started, during a graceful
+    // shutdown.
     bool startConference(const util::Jid& room, Conference::JoinWaiter done);
     // Conferences created since start-up (IQ and health check alike).
     std::uint64_t conferencesCreated() const { return created_; }
@@ -69,6 +78,13 @@ class FocusManager : private ConferenceListener, private auth::AuthListener {
     std::optional<protocol::StanzaError> checkCreatorLimit(const std::string& key,
                                                            const util::Jid& room) const;
     Conference& create(const util::Jid& room, const protocol::ConferenceIq& conf, const util::Jid& creator);
+    // ConferenceFaults.cpp: builds and starts the room's conference in a fault domain of its own.
+    Conference& launch(const util::Jid& room, ConferenceProperties props, const util::Jid& creator);
+    std::shared_ptr<util::FaultDomain> newDomain(const util::Jid& room);
+    // Runs fn in the room's fault domain; false when it threw (the conference is then being ended).
+    bool guarded(const util::Jid& room, const std::function<void()>& fn);
+    void endFailed(const util::Jid& room, const std::weak_ptr<util::FaultDomain>& domain,
+                   const std::string& what);
     // The reply now if the focus is in the room (or cannot be now), else nothing and it is sent later.
     std::optional<protocol::Iq> answerWhenJoined(Conference& conference, const protocol::Iq& request,
                                                  const protocol::ConferenceIq& conf,
@@ -80,6 +96,7 @@ class FocusManager : private ConferenceListener, private auth::AuthListener {
 
     FocusContext& ctx_;
     std::unordered_map<util::Jid, std::unique_ptr<Conference>> conferences_;
+    std::unordered_map<util::Jid, std::shared_ptr<util::FaultDomain>> domains_;  // room → its conference's
     // Live conferences per creator: the identity of its auth session, else its bare JID (creatorKey()).
     std::unordered_map<std::string, std::size_t> perCreator_;
     std::unordered_map<util::Jid, std::string> creatorOf_;  // room → its key in perCreator_

@@ -1,6 +1,6 @@
 #pragma once
-// Names of the properties the focus reads (PROTOCOL.md §2.2, MEDIA.md §1, plus the ones new in the C++ port).
-// One place, so the loader, the usage text and the sample-file test cannot drift apart.
+// Names of the properties the focus reads (docs/protocol.md §2.2, docs/media.md §1, plus the ones new in the
+// C++ port). One place, so the loader, the usage text and the sample-file test cannot drift apart.
 
 namespace jicofo::config::prop {
 
@@ -18,6 +18,7 @@ inline constexpr const char* kAllowPlaintextPassword = "org.jitsi.jicofo.ALLOW_P
 inline constexpr const char* kPingInterval = "org.jitsi.jicofo.PING_INTERVAL";
 inline constexpr const char* kPingTimeout = "org.jitsi.jicofo.PING_TIMEOUT";
 inline constexpr const char* kPingThreshold = "org.jitsi.jicofo.PING_THRESHOLD";
+inline constexpr const char* kXmppWriteTimeout = "org.jitsi.jicofo.XMPP_WRITE_TIMEOUT";  // new
 inline constexpr const char* kShutdownAllowedJid = "org.jitsi.jicofo.SHUTDOWN_ALLOWED_JID";
 
 // Focus.
@@ -36,6 +37,9 @@ inline constexpr const char* kBridgeFailureResetThreshold = "org.jitsi.focus.BRI
 inline constexpr const char* kBridgeHealthCheckInterval =
     "org.jitsi.jicofo.BRIDGE_HEALTH_CHECK_INTERVAL";                                             // new
 inline constexpr const char* kBridgeRequestTimeout = "org.jitsi.jicofo.BRIDGE_REQUEST_TIMEOUT";  // new
+// The brewery room of modern (Colibri2) bridges: Jicofo's 2018–2020 property, and the HOCON-era name.
+inline constexpr const char* kBridgeMuc = "org.jitsi.jicofo.BRIDGE_MUC";  // new
+inline constexpr const char* kBreweryJid = "jicofo.bridge.brewery-jid";   // new
 
 // Authentication.
 inline constexpr const char* kAuthUrl = "org.jitsi.jicofo.auth.URL";
@@ -46,6 +50,8 @@ inline constexpr const char* kAuthLifetime = "org.jitsi.jicofo.auth.AUTH_LIFETIM
 // HTTP (health, Shibboleth login); the names keep "jetty" for compatibility with 2015 files.
 inline constexpr const char* kHttpPort = "org.jitsi.jicofo.auth.jetty.port";
 inline constexpr const char* kHttpHost = "org.jitsi.jicofo.auth.jetty.host";
+// new: loopback unless jetty.host is set (2015 bound every interface, login page and stats included).
+inline constexpr const char* kDefaultHttpHost = "127.0.0.1";
 inline constexpr const char* kHttpsPort = "org.jitsi.jicofo.auth.jetty.tls.port";
 
 // Reservation, recording, InfluxDB.

@@ -1,8 +1,12 @@
 #include "util/EventLoop.h"
 
+#include "util/FaultDomain.h"
+
 namespace jicofo::util {
 
 void EventLoop::post(std::function<void()> fn) {
+    // A task posted by a conference's code runs in that conference's fault domain (FaultDomain.h).
+    fn = FaultDomain::bind(std::move(fn));
     {
         std::lock_guard<std::mutex> lock(mutex_);
         queue_.push_back(std::move(fn));
@@ -11,6 +15,7 @@ void EventLoop::post(std::function<void()> fn) {
 }
 
 TimerId EventLoop::schedule(Duration delay, std::function<void()> fn) {
+    fn = FaultDomain::bind(std::move(fn));
     TimerId id;
     {
         std::lock_guard<std::mutex> lock(mutex_);

@@ -1,5 +1,7 @@
 #pragma once
-// The real loop: a queue and a timer heap served by whichever thread calls run().
+// The real loop: a queue and a timer heap served by whichever thread calls run(). Tasks and timers keep the
+// fault domain current when they were posted (FaultDomain.h): an exception they throw goes to that domain;
+// one thrown outside any domain goes to the error handler.
 #include <atomic>
 #include <condition_variable>
 #include <deque>

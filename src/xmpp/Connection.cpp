@@ -11,7 +11,6 @@
 namespace jicofo::xmpp {
 namespace {
 
-constexpr util::Duration kWriteStall{30000};
 // Upper bound of one poll() so a close deadline is noticed even when nothing arrives.
 constexpr util::Duration kPollSlice{200};
 
@@ -27,12 +26,15 @@ class Connection::ParserListener : public xml::StreamParser::Listener {
   public:
     explicit ParserListener(std::deque<Event>& events) : events_(events) {}
     void onStreamOpen(const xml::Element& header) override {
-        events_.push_back({Event::Kind::StreamOpen, header});
+        events_.push_back({Event::Kind::StreamOpen, header, {}});
     }
     void onStanza(xml::Element stanza) override {
-        events_.push_back({Event::Kind::Stanza, std::move(stanza)});
+        events_.push_back({Event::Kind::Stanza, std::move(stanza), {}});
     }
-    void onStreamClose() override { events_.push_back({Event::Kind::StreamClose, {}}); }
+    void onStanzaRefused(const xml::Element& envelope, const std::string& why) override {
+        events_.push_back({Event::Kind::Refused, envelope, why});
+    }
+    void onStreamClose() override { events_.push_back({Event::Kind::StreamClose, {}, {}}); }
 
   private:
     std::deque<Event>& events_;
@@ -45,6 +47,7 @@ Connection::Connection(xml::ParserLimits limits)
 }
 
 Connection::~Connection() {
+    stopWriter();
     if (tls_) {
         std::lock_guard<std::mutex> lock(ioMutex_);
         tls_->shutdown();
@@ -112,39 +115,6 @@ void Connection::openStream(const std::string& ns, const std::string& to, bool v
 
 void Connection::writeStanza(const xml::Element& stanza, std::string_view streamNs) {
     writeRaw(xml::Writer::write(stanza, streamNs));
-}
-
-void Connection::writeRaw(std::string_view data) {
-    std::lock_guard<std::mutex> lock(ioMutex_);
-    util::TimePoint until = util::Clock::now() + kWriteStall;
-    size_t off = 0;
-    while (off < data.size()) {
-        if (aborted_) throwAborted();
-        short want = POLLOUT;
-        if (tls_) {
-            size_t written = 0;
-            auto io = tls_->write(data.data() + off, data.size() - off, written);
-            if (io == TlsLayer::Io::Done) {
-                off += written;
-                continue;
-            }
-            if (io == TlsLayer::Io::Closed) throw XmppError("connection closed by " + peer_);
-            want = io == TlsLayer::Io::WantRead ? POLLIN : POLLOUT;
-        } else {
-            auto n = sock::sendSome(fd_, data.data() + off, data.size() - off, sock::kNoSignal);
-            if (n >= 0) {
-                off += static_cast<size_t>(n);
-                continue;
-            }
-            int err = sock::lastError();
-            if (sock::interrupted(err)) continue;
-            if (!sock::wouldBlock(err)) {
-                if (aborted_) throwAborted();
-                throw XmppError("write to " + peer_ + " failed: " + sock::errorText(err));
-            }
-        }
-        if (!waitFd(want, until)) throw XmppError("write to " + peer_ + " stalled for 30 s");
-    }
 }
 
 Connection::Event Connection::next(std::optional<util::TimePoint> deadline) {

@@ -1,6 +1,7 @@
 #include "xmpp/IqRouter.h"
 
 #include "log/Log.h"
+#include "util/FaultDomain.h"
 
 namespace jicofo::xmpp {
 
@@ -19,6 +20,8 @@ void IqRouter::registerHandler(IqType type, const std::string& name, const std::
 }
 
 void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb) {
+    // The answer is handled in the fault domain (conference) that asked (util/FaultDomain.h).
+    cb = util::FaultDomain::bind(std::move(cb));
     if (!channel_.isConnected()) {
         // Nothing would answer: fail now (on the loop, never inside the caller) instead of at the timeout.
         loop_.post([cb = std::move(cb)] { cb(StanzaError::of("service-unavailable", "stream is down")); });

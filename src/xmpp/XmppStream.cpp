@@ -2,6 +2,7 @@
 
 #include "log/Log.h"
 #include "protocol/stanza/Namespaces.h"
+#include "protocol/stanza/Refusal.h"
 #include "xmpp/Backoff.h"
 #include "xmpp/ClientSession.h"
 #include "xmpp/ComponentSession.h"
@@ -77,6 +78,7 @@ void XmppStream::run() {
             JLOG(info) << config_.name << ": connecting to " << config_.host << ":" << config_.port;
             connection->connect(config_.host, config_.port, config_.connectTimeout);
             util::Jid jid = login(*connection);
+            connection->startWriter(config_.writeLimits);
             std::atomic_store(&local_, std::make_shared<const util::Jid>(jid));
             up_ = true;
             wasUp = true;
@@ -122,6 +124,10 @@ void XmppStream::serve(Connection& connection) {
     for (;;) {
         auto ev = connection.next();
         if (ev.kind == Connection::Event::Kind::StreamClose) return;
+        if (ev.kind == Connection::Event::Kind::Refused) {
+            refuse(ev.element, ev.reason);
+            continue;
+        }
         if (ev.kind != Connection::Event::Kind::Stanza) continue;
         xml::Element& stanza = ev.element;
         if (isStreamError(stanza)) throw XmppError("stream error: " + describeStreamError(stanza));
@@ -133,6 +139,16 @@ void XmppStream::serve(Connection& connection) {
         }
         loop_.post([listener, s = std::move(stanza)] { listener->onStanza(s); });
     }
+}
+
+void XmppStream::refuse(xml::Element& envelope, const std::string& why) {
+    if (config_.mode == Config::Mode::Component) toClientNamespace(envelope);
+    JLOG(warning) << config_.name << ": skipped <" << envelope.name() << " id='" << envelope.attr("id")
+                  << "'> from '" << envelope.attr("from") << "': " << why;
+    auto reply = protocol::refusalFor(envelope, why);
+    if (!reply) return;
+    // Sent from the loop like every other stanza, so it queues behind what the loop has already sent.
+    loop_.post([this, r = std::move(*reply)] { send(r.toElement()); });
 }
 
 void XmppStream::finishConnection(bool wasUp, const std::string& reason) {

@@ -46,6 +46,10 @@ class XmppStream : public StanzaChannel {
         util::Duration connectTimeout{10000};
         util::Duration loginTimeout{20000};
         util::Duration backoffMin{500}, backoffMax{10000};
+        // Output waits in a bounded queue written by the connection's own thread (send() never blocks); a
+        // server that stops reading loses the stream (and it reconnects) once it accepts nothing for
+        // writeLimits.stallTimeout (org.jitsi.jicofo.XMPP_WRITE_TIMEOUT) or more than maxQueuedBytes wait.
+        Connection::WriteLimits writeLimits;
         std::string name;  // for log lines; defaults to "component <domain>" / "client <user>@<domain>"
 
         static Config component(std::string host, uint16_t port, std::string jid, std::string secret);
@@ -66,7 +70,8 @@ class XmppStream : public StanzaChannel {
     // Called on the loop with the reason of each failed connect/login attempt.
     void setLoginFailureHandler(std::function<void(const std::string&)> handler);
 
-    // StanzaChannel. send() is thread-safe; it drops (debug log) while the stream is down.
+    // StanzaChannel. send() is thread-safe and never waits on the socket (it queues); it drops (debug log)
+    // while the stream is down.
     void send(const xml::Element& stanza) override;
     bool isConnected() const override { return up_.load(); }
     util::Jid localJid() const override;
@@ -76,6 +81,8 @@ class XmppStream : public StanzaChannel {
   private:
     util::Jid login(Connection& connection);
     void serve(Connection& connection);
+    // A stanza the parser skipped (over a limit): logged, and an IQ get/set is answered policy-violation.
+    void refuse(xml::Element& envelope, const std::string& why);
     void finishConnection(bool wasUp, const std::string& reason);
 
     Config config_;

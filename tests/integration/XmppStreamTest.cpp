@@ -1,6 +1,6 @@
 // XmppStream, the reconnecting stream the focus runs its two connections on, against a real Prosody:
 // login, IQ round trips in both directions, recovery after a Prosody restart, keep-alive on a silent server,
-// prompt shutdown.
+// a server that stops reading, prompt shutdown.
 #include <gtest/gtest.h>
 
 #include "integration/XmppHarness.h"
@@ -103,7 +103,8 @@ TEST_F(XmppStreamTest, BothStreamsReconnectAfterProsodyRestarts) {
     EXPECT_FALSE(component.waitEvent("disconnected").empty());
     EXPECT_FALSE(user.waitEvent("disconnected").empty());
     EXPECT_FALSE(component.stream().isConnected());
-    // While down, a request fails at once with service-unavailable: no crash, no hang, no wait for the timeout.
+    // While down, a request fails at once with service-unavailable: no crash, no hang, no wait for the
+    // timeout.
     EXPECT_EQ("service-unavailable", component.roundTrip(test::pingIq(prosody->domain()), 300ms));
 
     prosody->start();
@@ -139,6 +140,31 @@ TEST_F(XmppStreamTest, KeepAliveDropsASilentServerAndReconnects) {
         gone.set_value();
     });
     gone.get_future().wait();
+}
+
+TEST_F(XmppStreamTest, AServerThatStopsReadingNeverBlocksSendAndLosesTheStream) {
+    auto config = test::componentConfig(*prosody);
+    config.writeLimits = {std::size_t(1) << 20, util::Duration(1000)};
+    StreamHarness h(config);
+    ASSERT_FALSE(h.waitEvent("connected").empty()) << prosody->logTail();
+    prosody->pause();  // connected, reading nothing
+    // From the loop, as the focus sends: 16 MB into a server that reads nothing (more than the sockets
+    // hold and than the queue may).
+    auto sent = std::make_shared<std::promise<void>>();
+    h.loop().post([&h, sent, domain = prosody->domain()] {
+        xml::Element message("message", protocol::ns::kClient);
+        message.setAttr("to", domain);
+        message.addChild("body").setText(std::string(16384, 'x'));
+        for (int i = 0; i < 1024; ++i) h.stream().send(message);
+        sent->set_value();
+    });
+    bool returned = sent->get_future().wait_for(5s) == std::future_status::ready;
+    std::string lost = h.waitEvent("disconnected", 1, 5s);
+    prosody->resume();
+    EXPECT_TRUE(returned) << "send() waited on the socket";
+    EXPECT_NE(std::string::npos, lost.find("not reading")) << lost;
+    EXPECT_FALSE(h.waitEvent("connected", 2).empty()) << prosody->logTail();
+    EXPECT_EQ("result", h.roundTrip(test::pingIq(prosody->domain())));
 }
 
 TEST_F(XmppStreamTest, StopClosesTheStreamPromptly) {

@@ -1,5 +1,6 @@
 #pragma once
 // A StanzaChannel that records what the code under test sends (the only fake in logic tests, DESIGN.md).
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -13,8 +14,12 @@ class FakeChannel : public xmpp::StanzaChannel {
     explicit FakeChannel(util::Jid local) : local_(std::move(local)) {}
 
     void send(const xml::Element& stanza) override {
+        if (onSend) onSend(stanza);
         if (connected_) sent_.push_back(stanza);
     }
+    // Sees every stanza before it is recorded. A test may throw from it: the exception then escapes the
+    // focus code that was sending (fault-injection tests, issue 10 part 3).
+    std::function<void(const xml::Element&)> onSend;
     bool isConnected() const override { return connected_; }
     util::Jid localJid() const override { return local_; }
     void setConnected(bool c) { connected_ = c; }

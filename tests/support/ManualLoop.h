@@ -4,16 +4,18 @@
 #include <deque>
 #include <map>
 
+#include "util/FaultDomain.h"
 #include "util/Loop.h"
 
 namespace jicofo::test {
 
 class ManualLoop : public util::Loop {
   public:
-    void post(std::function<void()> fn) override { queue_.push_back(std::move(fn)); }
+    // Like EventLoop, tasks keep the fault domain they were posted in (util/FaultDomain.h).
+    void post(std::function<void()> fn) override { queue_.push_back(util::FaultDomain::bind(std::move(fn))); }
     util::TimerId schedule(util::Duration delay, std::function<void()> fn) override {
         util::TimerId id = nextId_++;
-        timers_.emplace(id, Timer{now_ + delay, std::move(fn)});
+        timers_.emplace(id, Timer{now_ + delay, util::FaultDomain::bind(std::move(fn))});
         return id;
     }
     void cancel(util::TimerId id) override { timers_.erase(id); }

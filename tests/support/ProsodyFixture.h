@@ -1,7 +1,8 @@
 #pragma once
 // A real Prosody 0.12 for integration tests (DESIGN.md testing pyramid, level 3), configured from
 // resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous),
-// auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), components
+// auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the brewery MUC
+// internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components
 // focus.DOMAIN and jitsi-videobridge.DOMAIN. Runs in a fresh temp dir on free loopback ports, as root or
 // not, without systemd. Start it once per test suite (SetUpTestSuite): it takes ~0.3 s.
 //
@@ -64,6 +65,9 @@ class ProsodyFixture {
     // Where anonymous clients log in: guest.DOMAIN with secureDomain, else DOMAIN.
     std::string anonymousDomain() const { return options_.secureDomain ? guestDomain() : options_.domain; }
     std::string mucDomain() const { return "conference." + options_.domain; }
+    // The brewery MUC service of modern (Colibri2) bridges and its usual room.
+    std::string breweryDomain() const { return "internal.auth." + options_.domain; }
+    std::string breweryRoom() const { return "jvbbrewery@" + breweryDomain(); }
     std::string focusComponent() const { return "focus." + options_.domain; }
     std::string bridgeComponent() const { return "jitsi-videobridge." + options_.domain; }
     const std::string& focusSecret() const { return focusSecret_; }

@@ -98,7 +98,10 @@ Iq Iq::errorReply(StanzaError err) const {
     r.id = id;
     r.to = from;
     r.from = to;
-    r.payload = payload;
+    // The request's child is echoed as Smack did for the 2015 clients, unless it is large: echoing would
+    // double the cost of a hostile request, and Prosody's expat (reparse deferral) holds a large token back
+    // until more bytes follow on the stream.
+    if (payload && payload->toString().size() <= kMaxEchoedPayload) r.payload = payload;
     r.error = std::move(err);
     return r;
 }

@@ -26,9 +26,11 @@ struct Iq {
 
     static Iq request(IqType type, util::Jid to, xml::Element payload);  // fresh id
     // Reply to this IQ: result with an optional payload, or error copying the request's child (Smack
-    // behaviour the 2015 clients saw, PROTOCOL.md §3.1).
+    // behaviour the 2015 clients saw, docs/protocol.md §3.1).
     Iq result(std::optional<xml::Element> payload = std::nullopt) const;
+    // A payload over kMaxEchoedPayload bytes (serialised) is not echoed.
     Iq errorReply(StanzaError error) const;
+    static constexpr size_t kMaxEchoedPayload = 4096;
 };
 
 const char* toString(IqType t);

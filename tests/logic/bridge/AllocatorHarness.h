@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "bridge/ColibriAllocator.h"
+#include "bridge/ColibriExpiry.h"
 #include "logic/bridge/BridgeHarness.h"
 #include "logic/bridge/FakeBridge.h"
 #include "protocol/jingle/OfferFactory.h"
@@ -95,7 +96,8 @@ class AllocatorHarness : public BridgeHarness {
     static std::string conferenceIdOf(const protocol::Iq& iq) { return iq.payload->attr("id"); }
 
     bridge::BridgeSelector selector{std::chrono::minutes(5)};
-    bridge::AllocatorContext ctx{loop, client, router, registry, selector, std::chrono::seconds(20)};
+    bridge::ColibriExpiry expiry{loop, client, router, registry, {}};
+    bridge::AllocatorContext ctx{loop, client, router, registry, selector, expiry, std::chrono::seconds(20)};
     RecordingAllocatorListener listener;
     std::unique_ptr<bridge::ColibriAllocator> colibri;
     std::map<std::string, Outcome> outcomes;

@@ -8,6 +8,7 @@
 
 #include "bridge/BridgeRegistry.h"
 #include "bridge/BridgeSelector.h"
+#include "bridge/ColibriExpiry.h"
 #include "logic/bridge/FakeBridge.h"
 #include "logic/conference/FocusHarness.h"
 #include "protocol/colibri/ColibriConference.h"
@@ -29,7 +30,8 @@ class MediaHarness {
           clientRouter(client, loop),
           registry(loop, client, clientRouter, registrySettings()),
           selector(std::chrono::minutes(5)),
-          colibri{loop, client, clientRouter, registry, selector, std::chrono::seconds(20)},
+          expiry(loop, client, clientRouter, registry, {}),
+          colibri{loop, client, clientRouter, registry, selector, expiry, std::chrono::seconds(20)},
           media{colibri, registry, std::chrono::seconds(5), std::chrono::seconds(20)},
           ctx{loop, component, client, clientRouter, settings, &media},
           manager(ctx),
@@ -52,32 +54,34 @@ class MediaHarness {
         return s;
     }
 
-    // A conference for kRoom with the focus in it.
-    void createConference(std::vector<std::pair<std::string, std::string>> props = {}) {
+    // A conference for kRoom (or another room) with the focus in it. Rooms other than kRoom take the same
+    // helpers with their name; nicks must differ across rooms (Jingle IQs are collected by nick).
+    void createConference(std::vector<std::pair<std::string, std::string>> props = {},
+                          const std::string& room = kRoom) {
         protocol::ConferenceIq c;
-        c.room = kRoom;
+        c.room = room;
         for (auto& [k, v] : props) c.addProperty(k, v);
         protocol::Iq iq =
             protocol::Iq::request(protocol::IqType::Set, jid("focus.example.com"), c.toElement());
         iq.from = jid("u@example.com/x");
         componentRouter.handle(iq.toElement());
         pump();
-        presence("focus", "focus@auth.example.com/focus1", "owner", {110, 201});
+        presence("focus", "focus@auth.example.com/focus1", "owner", {110, 201}, false, room);
         pump();
     }
 
     void presence(const std::string& nick, const std::string& real, const std::string& affiliation = "none",
-                  std::vector<int> codes = {}, bool unavailable = false) {
+                  std::vector<int> codes = {}, bool unavailable = false, const std::string& room = kRoom) {
         manager.handlePresence(
-            mucOccupantPresence(kRoom, nick, real, affiliation, "participant", codes, unavailable));
+            mucOccupantPresence(room, nick, real, affiliation, "participant", codes, unavailable));
         loop.runPending();
     }
-    void join(const std::string& nick) {
-        presence(nick, nick + "@example.com/web");
+    void join(const std::string& nick, const std::string& room = kRoom) {
+        presence(nick, nick + "@example.com/web", "none", {}, false, room);
         pump();
     }
-    void leave(const std::string& nick) {
-        presence(nick, nick + "@example.com/web", "none", {}, true);
+    void leave(const std::string& nick, const std::string& room = kRoom) {
+        presence(nick, nick + "@example.com/web", "none", {}, true, room);
         pump();
     }
 
@@ -98,9 +102,10 @@ class MediaHarness {
     }
 
     // A participant's Jingle IQ to the focus (from its occupant JID); returns the focus's answer.
-    protocol::Iq fromParticipant(const std::string& nick, const protocol::jingle::Jingle& j) {
+    protocol::Iq fromParticipant(const std::string& nick, const protocol::jingle::Jingle& j,
+                                 const std::string& room = kRoom) {
         protocol::Iq iq = protocol::Iq::request(protocol::IqType::Set, client.localJid(), j.toElement());
-        iq.from = jid(std::string(kRoom) + "/" + nick);
+        iq.from = jid(room + "/" + nick);
         clientRouter.handle(iq.toElement());
         loop.runPending();
         protocol::Iq reply;
@@ -133,6 +138,7 @@ class MediaHarness {
     xmpp::IqRouter componentRouter, clientRouter;
     bridge::BridgeRegistry registry;
     bridge::BridgeSelector selector;
+    bridge::ColibriExpiry expiry;
     bridge::AllocatorContext colibri;
     conference::MediaContext media;
     conference::FocusContext ctx;

@@ -33,6 +33,20 @@ TEST(Iq, ErrorReplyCopiesTheRequestChildAndSwapsAddresses) {
               "xmlns=\"urn:ietf:params:xml:ns:xmpp-stanzas\"/></error></iq>");
 }
 
+TEST(Iq, ErrorReplyLeavesOutALargeRequestChild) {
+    auto req =
+        Iq::parse(*xml::parseElement("<iq xmlns='jabber:client' type='set' id='x' from='a@b/c' "
+                                     "to='focus.b'><conference xmlns='http://jitsi.org/protocol/focus' "
+                                     "session-id='" +
+                                     std::string(50000, 'A') + "'/></iq>"));
+    ASSERT_TRUE(req);
+    auto reply = req->errorReply(StanzaError::of("bad-request")).toElement();
+    EXPECT_EQ(reply.toString(),
+              "<iq xmlns=\"jabber:client\" type=\"error\" id=\"x\" to=\"a@b/c\" from=\"focus.b\"><error "
+              "code=\"400\" type=\"modify\"><bad-request "
+              "xmlns=\"urn:ietf:params:xml:ns:xmpp-stanzas\"/></error></iq>");
+}
+
 TEST(StanzaError, ConditionsCarryTheirTypeAndLegacyCode) {
     EXPECT_EQ(StanzaError::of("not-acceptable").type, "modify");
     EXPECT_EQ(StanzaError::legacyCode("not-acceptable"), 406);
