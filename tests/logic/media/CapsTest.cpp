@@ -11,10 +11,10 @@ using protocol::jingle::JingleAction;
 
 namespace {
 
-const Jingle* initiateIn(const std::vector<Jingle>& v) {
+std::optional<Jingle> initiateIn(const std::vector<Jingle>& v) {
     for (const auto& j : v)
-        if (j.action == JingleAction::SessionInitiate) return &j;
-    return nullptr;
+        if (j.action == JingleAction::SessionInitiate) return j;
+    return std::nullopt;
 }
 
 // What an offer says about the participant's features: contents and their codecs, extensions, transports
@@ -49,13 +49,13 @@ TEST(MediaCaps, KnownVerifiedVerSkipsDiscoAndGetsTheSameOffer) {
     CapsRoom h;
     EXPECT_EQ(h.discoAsked["alice"], 1);
     EXPECT_EQ(h.discoAsked["bob"], 1);
-    const Jingle* bobOffer = initiateIn(h.jingleTo("bob"));
+    auto bobOffer = initiateIn(h.jingleTo("bob"));
     ASSERT_TRUE(bobOffer);
     EXPECT_EQ(h.media.caps.size(), 1u);
 
     h.joinWithCaps("carol");
     EXPECT_EQ(h.discoAsked.count("carol"), 0u) << "the ver was verified with alice's and bob's answers";
-    const Jingle* carolOffer = initiateIn(h.jingleTo("carol"));
+    auto carolOffer = initiateIn(h.jingleTo("carol"));
     ASSERT_TRUE(carolOffer) << "offered without asking";
     EXPECT_EQ(shapeOf(*carolOffer), shapeOf(*bobOffer));
     EXPECT_EQ(carolOffer->contentNames(), (std::vector<std::string>{"audio", "video", "data"}));

@@ -1,6 +1,8 @@
 // XEP-0115 caps: the <c/> of a presence, and the verification string of a disco#info result (§5).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "protocol/disco/EntityCaps.h"
 #include "protocol/muc/MucPresence.h"
 #include "protocol/stanza/Namespaces.h"
@@ -83,8 +85,16 @@ TEST(EntityCaps, RoundTripAndIncompleteCapsRefused) {
     EXPECT_FALSE(EntityCaps::parse(xml::Element("c", "urn:other")));
 }
 
-TEST(EntityCaps, PresenceWithoutCapsHasNone) {
-    EXPECT_FALSE(MucPresence::parse(golden("muc/occupant-presence.prosody.xml"))->caps);
+TEST(EntityCaps, RelayedPresenceKeepsCapsAndOneWithoutHasNone) {
+    auto relayed = golden("muc/occupant-presence.prosody.xml");
+    auto p = MucPresence::parse(relayed);
+    ASSERT_TRUE(p && p->caps);
+    EXPECT_EQ(p->caps->ver, "bInwKC/7Lt0uq2Y1/f66QQKgRS4=");
+    auto& children = relayed.children();
+    children.erase(std::remove_if(children.begin(), children.end(),
+                                  [](const xml::Element& c) { return c.name() == "c"; }),
+                   children.end());
+    EXPECT_FALSE(MucPresence::parse(relayed)->caps);
 }
 
 TEST(EntityCaps, FeatureOrderDoesNotMatterButContentDoes) {
