@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "log/LogFormat.h"
+#include "log/RecentWarnings.h"
 
 namespace jicofo::log {
 namespace {
@@ -102,6 +103,7 @@ void installDefaults() {
     bl::settings s = builtInDefaults();
     applyOverrides(s, LogSettings{});
     bl::init_from_settings(s);
+    installRecentWarnings();
 }
 
 }  // namespace
@@ -134,6 +136,7 @@ std::optional<std::string> setup(const LogSettings& settings) {
     }
     auto sinks = s.property_tree().get_child_optional("Sinks");
     if (!sinks || sinks->empty()) addDiscardingSink();
+    installRecentWarnings();  // the operator page's "last warnings", whatever the settings say
     return std::nullopt;
 }
 
