@@ -10,7 +10,12 @@ PACKAGES="
   libgtest-dev googletest
   prosody lua-unbound openssl
   procps ca-certificates python3 dpkg-dev
+  chromium fonts-dejavu-core
 "
+# The browser tests (tests/browser) and the demo page run on Node.js. A machine that already has node and npm
+# (e.g. from NodeSource) keeps them; Debian's packages are installed only where they are missing.
+command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 missing=""
 for p in $PACKAGES; do
@@ -27,6 +32,10 @@ if [ -n "$missing" ]; then
     # stops at start-up without it.
     $SUDO apt-get install -y -q --no-install-recommends $missing
 fi
+
+# npm side of the browser tests: playwright-core (drives /usr/bin/chromium, never downloads a browser), jquery
+# and the two lib-jitsi-meet builds, pinned in tests/browser/package-lock.json and install.sh.
+"$(dirname "$0")/../tests/browser/install.sh"
 
 # The Debian package starts a system-wide Prosody where an init system runs; the focus's own scripts and tests
 # start their own on other ports, so the system one is left alone (and is not needed).
