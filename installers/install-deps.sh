@@ -1,11 +1,11 @@
 #!/bin/sh
-# Installs what building, running and testing the focus needs on Debian 12, by package name. Idempotent:
-# apt-get skips what is already there. Run as root (or with sudo).
+# Installs what building, running and testing the focus needs on Debian 12, by package name, at Debian's
+# current versions (installed packages are upgraded). Idempotent. Run as root (or with sudo).
 set -eu
 
 PACKAGES="
   build-essential cmake pkg-config clang-format
-  libpoco-dev libssl-dev libexpat1-dev
+  libpoco-dev libssl-dev libexpat1-dev libexpat1
   libboost-log-dev libboost-thread-dev libboost-filesystem-dev
   libgtest-dev googletest
   prosody lua-unbound openssl
@@ -17,21 +17,16 @@ PACKAGES="
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
-missing=""
-for p in $PACKAGES; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-
-if [ -n "$missing" ]; then
-    SUDO=""
-    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-    export DEBIAN_FRONTEND=noninteractive
-    # A mirror mid-sync may fail one index (seen for i386 here); the install below still works from the rest.
-    $SUDO apt-get update -q || echo "install-deps: apt-get update reported errors, trying the install anyway"
-    # --no-install-recommends keeps the machine lean; lua-unbound is listed above because Prosody 0.12
-    # stops at start-up without it.
-    $SUDO apt-get install -y -q --no-install-recommends $missing
-fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# A mirror mid-sync may fail one index (seen for i386 here); the install below still works from the rest.
+$SUDO apt-get update -q || echo "install-deps: apt-get update reported errors, trying the install anyway"
+# Every named package, also the installed ones: apt-get install brings an installed package to Debian's
+# current version, so the tests run against what an updated server runs (e.g. expat's security backports).
+# --no-install-recommends keeps the machine lean; lua-unbound is listed above because Prosody 0.12 stops at
+# start-up without it.
+$SUDO apt-get install -y -q --no-install-recommends $PACKAGES
 
 # npm side of the browser tests: playwright-core (drives /usr/bin/chromium, never downloads a browser), jquery
 # and the two lib-jitsi-meet builds, pinned in tests/browser/package-lock.json and install.sh.

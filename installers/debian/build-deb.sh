@@ -4,7 +4,7 @@
 # Writes OUTDIR/jicofo_VERSION_ARCH.deb (OUTDIR defaults to the current folder) and prints its path last.
 # VERSION: the project version of CMakeLists.txt plus the git revision ("1.0.0+g6669f5e35d-1"); set
 # JICOFO_DEB_VERSION to override. ARCH comes from the binary (amd64, i386, arm64...).
-# Layout (PACKAGING.md, as the 2015 package):
+# Layout (docs/packaging.md, as the 2015 package):
 #   /usr/share/jicofo/{jicofo, jicofo.sh, graceful_shutdown, collect-dump-logs.sh, lib/logging.properties ->
 #   /etc/jitsi/jicofo/logging.properties}, /etc/jitsi/jicofo/logging.properties (conffile), /etc/init.d/jicofo
 #   (conffile), /lib/systemd/system/jicofo.service, /usr/share/doc/jicofo/; postinst writes

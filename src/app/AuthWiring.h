@@ -1,8 +1,9 @@
 #pragma once
-// Authentication and reservations in the running focus (PROTOCOL.md §2.3, §4.3 steps 3-4, §4.6, §6.7): the
-// authority from org.jitsi.jicofo.auth.URL, the reservation client from BASE_URL, the login-url and logout
-// IQs on the component, and the Shibboleth login page on the HTTP server. FocusWiring builds it before the
-// FocusContext (which points at authority() and reservations()) and attaches it once the FocusManager exists.
+// Authentication and reservations in the running focus (docs/protocol.md §2.3, §4.3 steps 3-4, §4.6, §6.7):
+// the authority from org.jitsi.jicofo.auth.URL, the reservation client from BASE_URL, the login-url and
+// logout IQs on the component, and the Shibboleth login page on the HTTP server. FocusWiring builds it before
+// the FocusContext (which points at authority() and reservations()) and attaches it once the FocusManager
+// exists.
 #include <memory>
 #include <optional>
 #include <stdexcept>

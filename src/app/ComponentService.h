@@ -1,5 +1,5 @@
 #pragma once
-// The IQs the focus answers on its component address focus.DOMAIN (PROTOCOL.md §3.1): disco#info, ping,
+// The IQs the focus answers on its component address focus.DOMAIN (docs/protocol.md §3.1): disco#info, ping,
 // last activity, entity time, the conference request, statistics and graceful shutdown.
 #include <functional>
 #include <optional>

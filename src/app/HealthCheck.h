@@ -1,10 +1,10 @@
 #pragma once
-// The health check of PROTOCOL.md §6.6, on the focus loop: are both XMPP streams up, is a graceful shutdown
-// under way, is there an operational videobridge, and — the 2015 check — does a conference for a fresh room
-// `org.jitsi.jicofo.rest.Health-<hex>@<MUC service>` get the focus into the room through the normal path?
-// The room is then left to the idle timeout, as in 2015. The MUC service is the first disco#items entry of
-// the XMPP domain whose disco#info has http://jabber.org/protocol/muc (remembered once found), else
-// conference.DOMAIN.
+// The health check of docs/protocol.md §6.6, on the focus loop: are both XMPP streams up, is a graceful
+// shutdown under way, is there an operational videobridge, and — the 2015 check — does a conference for a
+// fresh room `org.jitsi.jicofo.rest.Health-<hex>@<MUC service>` get the focus into the room through the
+// normal path? The room is then left to the idle timeout, as in 2015. The MUC service is the first
+// disco#items entry of the XMPP domain whose disco#info has http://jabber.org/protocol/muc (remembered once
+// found), else conference.DOMAIN.
 //
 // Checks that arrive while a round trip is in flight share its result, so a burst of monitor requests makes
 // one room, not one each.

@@ -49,7 +49,7 @@ class Factory : public Poco::Net::HTTPRequestHandlerFactory {
 
 }  // namespace
 
-HttpRoutes::HttpRoutes(std::optional<std::string> host, int port) : host_(std::move(host)), port_(port) {}
+HttpRoutes::HttpRoutes(std::string host, int port) : host_(std::move(host)), port_(port) {}
 
 HttpRoutes::~HttpRoutes() {
     stop();
@@ -85,11 +85,9 @@ bool HttpRoutes::empty() const {
 
 std::optional<std::string> HttpRoutes::start() {
     if (server_ || empty()) return std::nullopt;
-    std::string where = (host_ ? *host_ : std::string("0.0.0.0")) + ":" + std::to_string(port_);
+    std::string where = host_ + ":" + std::to_string(port_);
     try {
-        Poco::Net::SocketAddress address =
-            host_ ? Poco::Net::SocketAddress(*host_, static_cast<uint16_t>(port_))
-                  : Poco::Net::SocketAddress(static_cast<uint16_t>(port_));
+        Poco::Net::SocketAddress address(host_, static_cast<uint16_t>(port_));
         // SO_REUSEADDR (a restart right after a stop binds again) but not SO_REUSEPORT, which POCO's
         // ServerSocket(address) also sets: with it a second focus on the same port would share it silently.
         Poco::Net::ServerSocket socket;
@@ -104,8 +102,7 @@ std::optional<std::string> HttpRoutes::start() {
         server_.reset();
         return "cannot serve HTTP on " + where + ": " + e.displayText();
     }
-    JLOG(info) << "HTTP server listening on " << (host_ ? *host_ : std::string("all interfaces")) << " port "
-               << boundPort_;
+    JLOG(info) << "HTTP server listening on " << host_ << " port " << boundPort_;
     return std::nullopt;
 }
 

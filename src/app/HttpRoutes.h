@@ -31,7 +31,8 @@ class HttpRoutes {
   public:
     using MakeHandler = std::function<Poco::Net::HTTPRequestHandler*(const Poco::Net::HTTPServerRequest&)>;
 
-    HttpRoutes(std::optional<std::string> host, int port);
+    // host: an address or name to bind (config default 127.0.0.1; "0.0.0.0" or "::" = every interface).
+    HttpRoutes(std::string host, int port);
     ~HttpRoutes();  // stops the server
     HttpRoutes(const HttpRoutes&) = delete;
     HttpRoutes& operator=(const HttpRoutes&) = delete;
@@ -55,7 +56,7 @@ class HttpRoutes {
     };
 
   private:
-    std::optional<std::string> host_;
+    std::string host_;
     int port_;
     uint16_t boundPort_ = 0;
     std::shared_ptr<Table> table_ = std::make_shared<Table>();

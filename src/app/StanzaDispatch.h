@@ -8,7 +8,7 @@
 
 namespace jicofo::app {
 
-// focus.DOMAIN: IQs only; messages and presences are ignored as in 2015 (PROTOCOL.md §3.1).
+// focus.DOMAIN: IQs only; messages and presences are ignored as in 2015 (docs/protocol.md §3.1).
 class ComponentDispatch : public xmpp::ChannelListener {
   public:
     ComponentDispatch(xmpp::IqRouter& router, std::function<void()> onUp, std::function<void()> onDown)

@@ -1,5 +1,5 @@
 #pragma once
-// An authentication authority (PROTOCOL.md §2.3, §4.3 step 3, §4.6): the XMPP-domain one or the external
+// An authentication authority (docs/protocol.md §2.3, §4.3 step 3, §4.6): the XMPP-domain one or the external
 // (Shibboleth) one, with the session rules both share. Lives on the focus loop; every method is loop-only.
 //
 // Usage from the conference-IQ handler (FocusManager):

@@ -1,5 +1,5 @@
 #pragma once
-// Builds the authority named by org.jitsi.jicofo.auth.URL (PROTOCOL.md §2.3):
+// Builds the authority named by org.jitsi.jicofo.auth.URL (docs/protocol.md §2.3):
 //   ""                    → none (the returned pointer is null)
 //   "XMPP:<domain>"       → XmppDomainAuthority (prefix in any case; LOGOUT_URL ignored)
 //   "shibboleth:default"  → ShibbolethAuthority with "login/?machineUID=%1$s&room=%3$s&close=%4$s"

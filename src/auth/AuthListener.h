@@ -1,6 +1,7 @@
 #pragma once
-// Events of the authority for the room logic (PROTOCOL.md §5.5): owner goes to members with a bound session.
-// Called on the loop; a listener may query the authority but must not remove itself while being called.
+// Events of the authority for the room logic (docs/protocol.md §5.5): owner goes to members with a bound
+// session. Called on the loop; a listener may query the authority but must not remove itself while being
+// called.
 #include "auth/AuthSession.h"
 #include "util/Jid.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// One authentication session (PROTOCOL.md §4.6): kept in memory only, owned by SessionStore.
+// One authentication session (docs/protocol.md §4.6): kept in memory only, owned by SessionStore.
 #include <optional>
 #include <string>
 

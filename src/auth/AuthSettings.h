@@ -1,5 +1,5 @@
 #pragma once
-// The authentication part of the configuration (PROTOCOL.md §2.2, §2.3), filled by app from FocusConfig
+// The authentication part of the configuration (docs/protocol.md §2.2, §2.3), filled by app from FocusConfig
 // (auth does not depend on config).
 #include <optional>
 #include <string>

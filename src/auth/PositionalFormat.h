@@ -1,5 +1,5 @@
 #pragma once
-// The subset of java.util.Formatter that the 2015 URL patterns use (PROTOCOL.md §2.3): `%1$s` .. `%9$s`
+// The subset of java.util.Formatter that the 2015 URL patterns use (docs/protocol.md §2.3): `%1$s` .. `%9$s`
 // (positional), `%s` (next argument), `%S` (upper-cased), `%%` and `%n`. Anything else is refused when the
 // authority is created, so a bad auth.URL stops the focus at start with a clear message instead of failing
 // on the first login.

@@ -1,6 +1,6 @@
 #pragma once
-// The auth sessions of one authority, in memory (PROTOCOL.md §4.6): ids, the full JID each is bound to, and
-// expiry after `lifetime` without activity, checked every 10 s on the loop. Loop thread only.
+// The auth sessions of one authority, in memory (docs/protocol.md §4.6): ids, the full JID each is bound to,
+// and expiry after `lifetime` without activity, checked every 10 s on the loop. Loop thread only.
 #include <functional>
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
-// Any other auth.URL (PROTOCOL.md §2.3, §4.6): an external (Shibboleth) login page. The conference IQ never
-// creates sessions; the HTTP login handler does, with createSessionFromLogin().
+// Any other auth.URL (docs/protocol.md §2.3, §4.6): an external (Shibboleth) login page. The conference IQ
+// never creates sessions; the HTTP login handler does, with createSessionFromLogin().
 //
 //   ShibbolethAuthority auth(loop, settings, ShibbolethAuthority::kDefaultLoginPattern,
 //                            std::string(ShibbolethAuthority::kDefaultLogoutUrl));

@@ -1,6 +1,6 @@
 #pragma once
-// auth.URL = XMPP:<domain> (PROTOCOL.md §2.3, §4.6): users logged in on <domain> get a new session with each
-// conference IQ (machine-uid required), which they then present from an anonymous guest connection.
+// auth.URL = XMPP:<domain> (docs/protocol.md §2.3, §4.6): users logged in on <domain> get a new session with
+// each conference IQ (machine-uid required), which they then present from an anonymous guest connection.
 //
 //   XmppDomainAuthority auth(loop, settings, "auth.example.com");
 //   auth.checkConferenceRequest(alice_at_auth_example_com_slash_r, room, iq);  // → {sessionId, identity}

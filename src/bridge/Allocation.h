@@ -25,7 +25,7 @@ struct Allocation {
 // Shared by every room's allocator; built once by the app. Everything here must outlive the allocators.
 struct AllocatorContext {
     util::Loop& loop;
-    xmpp::StanzaChannel& channel;  // the focus user's stream (Colibri always goes over it, MEDIA.md §0)
+    xmpp::StanzaChannel& channel;  // the focus user's stream (Colibri always goes over it, docs/media.md §0)
     xmpp::IqRouter& router;        // that stream's IqRouter
     BridgeRegistry& registry;
     const BridgeSelector& selector;
@@ -36,11 +36,11 @@ class AllocatorListener {
   public:
     virtual ~AllocatorListener() = default;
     // The channels of these endpoints are gone with `bridge`: it went down (BridgeListener::onBridgeDown),
-    // or it failed an allocation of this room (a room must stay on one bridge, MEDIA.md §5, issue 4 part 5).
-    // The allocator has already forgotten them (and sent the bridge a best-effort expire); their Allocations
-    // are stale, so update()/expire() on them do nothing. The conference re-invites each of them: Jingle
-    // session-terminate, then allocate() again, which now avoids the failed bridge. Called on the loop, in a
-    // task of its own (never from inside an allocator method).
+    // or it failed an allocation of this room (a room must stay on one bridge, docs/media.md §5, issue 4 part
+    // 5). The allocator has already forgotten them (and sent the bridge a best-effort expire); their
+    // Allocations are stale, so update()/expire() on them do nothing. The conference re-invites each of them:
+    // Jingle session-terminate, then allocate() again, which now avoids the failed bridge. Called on the
+    // loop, in a task of its own (never from inside an allocator method).
     virtual void onParticipantsLost(const util::Jid& bridge, const std::vector<std::string>& endpoints) = 0;
 };
 

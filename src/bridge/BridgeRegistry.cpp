@@ -14,7 +14,7 @@ using IqResult = util::Result<Iq, protocol::StanzaError>;
 
 namespace {
 
-// MEDIA.md §1.1: identity is ignored, these four features make a bridge.
+// docs/media.md §1.1: identity is ignored, these four features make a bridge.
 bool hasBridgeFeatures(const protocol::DiscoInfo& info) {
     namespace jns = protocol::jingle::ns;
     for (const char* f : {jns::kColibri, jns::kDtls, jns::kIceUdp, jns::kRawUdp})

@@ -1,6 +1,6 @@
 #pragma once
-// The videobridges the focus may use (MEDIA.md §1.1, §1.2, §1.4), on the focus loop, over the focus user's
-// stream. One per focus, shared by every conference; it must outlive the ColibriAllocators.
+// The videobridges the focus may use (docs/media.md §1.1, §1.2, §1.4), on the focus loop, over the focus
+// user's stream. One per focus, shared by every conference; it must outlive the ColibriAllocators.
 //  - start() (the stream is up): disco#items to the domain, disco#info to each item; an item with the four
 //    bridge features is a bridge. Repeated every rediscoveryInterval (<= 0: only at start()). A bridge gone
 //    from the items, or not answering disco#info, goes offline.

@@ -20,7 +20,7 @@ struct BridgeStatsNode {
 struct BridgeRegistrySettings {
     util::Jid domain;                           // XMPP_DOMAIN: disco#items goes here
     util::Duration rediscoveryInterval{30000};  // <= 0: discover once per start()
-    util::Duration discoTimeout{5000};          // every disco#info / disco#items reply wait (MEDIA.md §5.4)
+    util::Duration discoTimeout{5000};  // every disco#info / disco#items reply wait (docs/media.md §5.4)
     util::Duration healthCheckInterval{10000};  // <= 0: no health checks (the 2015 behaviour)
     // PubSub stats (§1.2). Needs the service address; with neither node nor mapping, PubSub stays off.
     std::optional<util::Jid> pubsubService;     // org.jitsi.focus.pubsub.ADDRESS

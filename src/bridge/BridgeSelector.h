@@ -1,5 +1,5 @@
 #pragma once
-// The prioritized bridge list for one allocation (MEDIA.md §1.3), with the 2015 bugs fixed on purpose:
+// The prioritized bridge list for one allocation (docs/media.md §1.3), with the 2015 bugs fixed on purpose:
 //  - the pre-configured bridge (the `bridge` property of the conference IQ) is passed per call, never kept
 //    in the selector, so one conference's hint never leaks into another;
 //  - a failed bridge is eligible again once failureResetThreshold has passed, whatever the configuration

@@ -1,5 +1,5 @@
 #pragma once
-// What the focus knows of one videobridge (MEDIA.md §1.3): why it is listed, whether it answers, when an
+// What the focus knows of one videobridge (docs/media.md §1.3): why it is listed, whether it answers, when an
 // allocation last failed on it, and the load it last reported through PubSub.
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,8 @@
 #pragma once
-// The Colibri channels of one room (MEDIA.md §2, §5.1), on the focus loop; owned by the room's conference.
-// It keeps one Colibri conference per bridge the room uses (normally one: without Octo everybody of a room
-// must be on the same bridge, so a bridge already holding the room's channels is always tried first).
+// The Colibri channels of one room (docs/media.md §2, §5.1), on the focus loop; owned by the room's
+// conference. It keeps one Colibri conference per bridge the room uses (normally one: without Octo everybody
+// of a room must be on the same bridge, so a bridge already holding the room's channels is always tried
+// first).
 //
 // allocate() tries bridges in order (room's bridge, then BridgeSelector with the conference's hint). On a
 // bridge, the first allocation creates the Colibri conference (no id) and later ones wait for its id, then

@@ -1,5 +1,5 @@
 #pragma once
-// Expire requests (MEDIA.md §2.5) that do not need an allocator: also used for answers that arrive after
+// Expire requests (docs/media.md §2.5) that do not need an allocator: also used for answers that arrive after
 // their allocation was cancelled or after the room's allocator is gone, so no channel is left behind.
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
-// The few XEP-0060 stanzas the stats feed uses (MEDIA.md §1.2): items fetch, subscribe, and the stats items
-// of an items result or an event message. Kept in bridge/ because nothing else uses PubSub; it would move to
-// protocol/ if something did.
+// The few XEP-0060 stanzas the stats feed uses (docs/media.md §1.2): items fetch, subscribe, and the stats
+// items of an items result or an event message. Kept in bridge/ because nothing else uses PubSub; it would
+// move to protocol/ if something did.
 #include <string>
 #include <vector>
 

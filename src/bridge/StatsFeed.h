@@ -1,5 +1,5 @@
 #pragma once
-// Bridge load through PubSub (MEDIA.md §1.2), owned by BridgeRegistry. Shared node (STATS_PUBSUB_NODE):
+// Bridge load through PubSub (docs/media.md §1.2), owned by BridgeRegistry. Shared node (STATS_PUBSUB_NODE):
 // fetch its items, subscribe, and hand every item to the sink keyed by its item id (a bridge JID); the
 // registry verifies unknown ones. Mapping (BRIDGE_PUBSUB_MAPPING): once a mapped bridge is known, fetch and
 // subscribe to its own node; stats from that node belong to that bridge. A refused subscription is retried

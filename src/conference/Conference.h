@@ -1,7 +1,7 @@
 #pragma once
 // One conference: the focus's room, its occupants and (later) their media sessions. Owned by FocusManager,
 // lives on the focus loop. Ends when the last participant leaves or nobody came within the idle timeout
-// (PROTOCOL.md §5.6).
+// (docs/protocol.md §5.6).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -62,11 +62,11 @@ class Conference : private muc::ChatRoomListener {
     void onClientConnected();
     void onClientDisconnected();
     void handlePresence(const xml::Element& presence) { room_.handlePresence(presence); }
-    // A Jingle IQ from an occupant of this room (MEDIA.md §3.5).
+    // A Jingle IQ from an occupant of this room (docs/media.md §3.5).
     std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
     // Calls waiter when the join finishes (at once if already joined or the user stream is down).
     void whenJoined(JoinWaiter waiter);
-    // A conference IQ bound an auth session to realJid: owner if it is an occupant (PROTOCOL.md §5.5).
+    // A conference IQ bound an auth session to realJid: owner if it is an occupant (docs/protocol.md §5.5).
     void onSessionBound(const util::Jid& realJid) { owner_.onSessionBound(realJid); }
     // A mute request (§6.1) from an occupant of this room (ConferenceModeration.cpp). Returns the refusal
     // now, or nothing when the answer follows the bridge's.

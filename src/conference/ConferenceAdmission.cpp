@@ -1,4 +1,4 @@
-// FocusManager: creating a conference for a new room (PROTOCOL.md §4.3 steps 4-5) and answering the
+// FocusManager: creating a conference for a new room (docs/protocol.md §4.3 steps 4-5) and answering the
 // conference IQ (§4.4). The authentication check (step 3) runs before, in handleConferenceIq.
 #include "conference/FocusManager.h"
 #include "log/Log.h"
@@ -93,7 +93,7 @@ std::optional<Iq> FocusManager::answerWhenJoined(Conference& conference, const I
     std::weak_ptr<bool> alive = alive_;
     conference.whenJoined([this, alive, request, conf, grant, state](Conference::JoinOutcome outcome) {
         if (alive.expired()) return;
-        // PROTOCOL.md §4.5: a failed MUC join or room configuration is an internal-server-error.
+        // docs/protocol.md §4.5: a failed MUC join or room configuration is an internal-server-error.
         Iq result = outcome == Conference::JoinOutcome::Failed
                         ? request.errorReply(StanzaError::of("internal-server-error"))
                         : buildResult(request, conf, outcome == Conference::JoinOutcome::Joined, grant);

@@ -1,6 +1,6 @@
-// Conference: what occupants and operators may do to others (PROTOCOL.md §6.1 mute, §6.7 room destruction).
-// Every claim is checked against what the focus itself knows: the sender's occupant record (role from the
-// MUC), the participant records of media, never attributes the client wrote.
+// Conference: what occupants and operators may do to others (docs/protocol.md §6.1 mute, §6.7 room
+// destruction). Every claim is checked against what the focus itself knows: the sender's occupant record
+// (role from the MUC), the participant records of media, never attributes the client wrote.
 #include "conference/Conference.h"
 #include "log/Log.h"
 #include "protocol/colibri/ColibriRequests.h"

@@ -1,6 +1,6 @@
 #pragma once
 // The properties of the conference IQ that the focus honours, read once when the conference is created
-// (PROTOCOL.md §4.2). Ints that fail to parse are ignored (logged), as in 2015.
+// (docs/protocol.md §4.2). Ints that fail to parse are ignored (logged), as in 2015.
 #include <optional>
 #include <string>
 #include <vector>

@@ -142,7 +142,7 @@ void FocusManager::onConferenceEnded(Conference& conference, const std::string&)
         creatorOf_.erase(key);
     }
     // DISABLE_AUTOLOGIN drops the room's sessions; the reservation is deleted (2015 lost this call when
-    // authentication was on too, PROTOCOL.md §6.7).
+    // authentication was on too, docs/protocol.md §6.7).
     if (ctx_.authority) ctx_.authority->onConferenceEnded(conference.roomJid());
     if (ctx_.reservations) ctx_.reservations->conferenceEnded(conference.roomJid());
     // Destroyed later: we may be inside one of its own callbacks now.

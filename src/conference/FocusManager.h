@@ -1,7 +1,8 @@
 #pragma once
 // The conference registry (the "focus loop" task's state): one Conference per room, the conference IQ
-// (PROTOCOL.md §4) with its authentication and reservation checks (§4.3 steps 3-4, ConferenceAdmission.cpp),
-// routing of the focus user's MUC presences and mute IQs, and the end of conferences.
+// (docs/protocol.md §4) with its authentication and reservation checks (§4.3 steps 3-4,
+// ConferenceAdmission.cpp), routing of the focus user's MUC presences and mute IQs, and the end of
+// conferences.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -38,9 +39,10 @@ class FocusManager : private ConferenceListener, private auth::AuthListener {
     void onClientConnected();
     void onClientDisconnected(const std::string& reason);
 
-    // A conference the focus starts by itself (the health check, PROTOCOL.md §6.6): the normal path without a
-    // requester, so no authentication, reservation or per-requester limit. done hears the join outcome (at
-    // once when the room already has a conference). False, and nothing started, during a graceful shutdown.
+    // A conference the focus starts by itself (the health check, docs/protocol.md §6.6): the normal path
+    // without a requester, so no authentication, reservation or per-requester limit. done hears the join
+    // outcome (at once when the room already has a conference). False, and nothing started, during a graceful
+    // shutdown.
     bool startConference(const util::Jid& room, Conference::JoinWaiter done);
     // Conferences created since start-up (IQ and health check alike).
     std::uint64_t conferencesCreated() const { return created_; }

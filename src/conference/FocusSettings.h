@@ -12,7 +12,7 @@ namespace jicofo::conference {
 struct FocusSettings {
     util::Jid focusUserJid;        // USER_NAME@USER_DOMAIN: the `focusjid` told to clients (no resource)
     std::string nick = "focus";    // MUC nickname = USER_NAME
-    bool userHasPassword = false;  // decides the ready='true' override (PROTOCOL.md §4.3 step 6)
+    bool userHasPassword = false;  // decides the ready='true' override (docs/protocol.md §4.3 step 6)
     util::Duration idleTimeout{15000};
     bool disableAutoOwner = false;
     std::size_t maxConferencesPerJid = 50;

@@ -1,4 +1,4 @@
-// Incoming Jingle actions of MediaSessions (MEDIA.md §3.5, §4.2–§4.5).
+// Incoming Jingle actions of MediaSessions (docs/media.md §3.5, §4.2–§4.5).
 #include "conference/MediaSessions.h"
 #include "log/Log.h"
 #include "protocol/colibri/ColibriRequests.h"
@@ -23,7 +23,7 @@ std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
     auto parsed = jingle::Jingle::parse(*iq.payload);
     if (!parsed) return iq.errorReply(parsed.error());
     const jingle::Jingle& j = parsed.value();
-    // The session is the sid plus the sender's occupant JID (MEDIA.md §3.4), never the attributes.
+    // The session is the sid plus the sender's occupant JID (docs/media.md §3.4), never the attributes.
     auto it = participants_.find(iq.from.resource());
     if (it == participants_.end() || iq.from.bare() != room_ || it->second.sid.empty() ||
         it->second.sid != j.sid)

@@ -35,7 +35,7 @@ const char* toString(Participant::State s) {
 }
 
 namespace {
-// 64 random bits in base 32, as the 2015 sid (MEDIA.md §3.1).
+// 64 random bits in base 32, as the 2015 sid (docs/media.md §3.1).
 std::string newSid() {
     static const char* digits = "0123456789abcdefghijklmnopqrstuv";
     std::string hex = util::randomHex(8);

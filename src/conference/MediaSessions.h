@@ -1,6 +1,6 @@
 #pragma once
-// The media half of a conference (MEDIA.md §2–§5, PROTOCOL.md §5.4): Colibri channels on a bridge and a
-// Jingle session with every participant, and the sources relayed between them. Lives on the focus loop,
+// The media half of a conference (docs/media.md §2–§5, docs/protocol.md §5.4): Colibri channels on a bridge
+// and a Jingle session with every participant, and the sources relayed between them. Lives on the focus loop,
 // owned by its Conference. Every asynchronous answer finds its participant again by nick + generation and
 // does nothing when it has gone, so a participant who leaves mid-way leaks nothing.
 #include <functional>
@@ -29,7 +29,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     struct Hooks {
         // No bridge could take a participant (true) / one did again (false): the room's bridgeIsDown.
         std::function<void(bool down)> bridgeDown;
-        // Start-muted flags for a participant being offered (PROTOCOL.md §6.2).
+        // Start-muted flags for a participant being offered (docs/protocol.md §6.2).
         std::function<protocol::jingle::StartMuted(const Participant&)> startMuted;
     };
 

@@ -1,5 +1,5 @@
 #pragma once
-// Who the focus makes owner of its room (PROTOCOL.md §5.5). The focus never revokes roles.
+// Who the focus makes owner of its room (docs/protocol.md §5.5). The focus never revokes roles.
 // - Without an auth authority (auto-owner): whenever the room has no owner among its occupants, the
 //   longest-present occupant is made owner (the 2015 focus took one in hash order). DISABLE_AUTO_OWNER
 //   turns this off.

@@ -1,6 +1,6 @@
 #pragma once
-// A room occupant the focus has invited to media (PROTOCOL.md §5.4, MEDIA.md §3–§4): its features, its
-// channels on the bridge, its Jingle session and the source updates queued until it accepts.
+// A room occupant the focus has invited to media (docs/protocol.md §5.4, docs/media.md §3–§4): its features,
+// its channels on the bridge, its Jingle session and the source updates queued until it accepts.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,7 +36,7 @@ struct Participant {
     bridge::ColibriAllocator::Handle pendingAllocation = 0;
     std::optional<bridge::Allocation> allocation;
     std::string sid;  // the Jingle session id once offered
-    // Updates for a participant without a session yet (MEDIA.md §4.4), flushed after its accept.
+    // Updates for a participant without a session yet (docs/media.md §4.4), flushed after its accept.
     protocol::jingle::MediaSources queuedAdd, queuedRemove;
 
     bool hasSession() const { return state == State::Active; }

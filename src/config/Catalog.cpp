@@ -71,7 +71,7 @@ const std::vector<PropertyInfo>& propertyCatalog() {
         {"reservation", kReservationBaseUrl, "unset", "reservation REST API base URL; unset = disabled",
          false},
         {"health/HTTP", kHttpPort, "8888", "HTTP port (health check, login); 0 = any free port", false},
-        {"health/HTTP", kHttpHost, "all interfaces", "HTTP bind address", false},
+        {"health/HTTP", kHttpHost, kDefaultHttpHost, "HTTP bind address; 0.0.0.0 = every interface", false},
         {"health/HTTP", kHttpsPort, "8843", "HTTPS port (read, not served, as in 2015)", false},
         {"logging", kLogLevel, "from logging.properties (INFO)",
          "minimum level: TRACE DEBUG INFO WARNING ERROR", true},

@@ -55,8 +55,9 @@ CommandLine parseCommandLine(const std::vector<std::string>& args) {
         }
         size_t eq = s.find('=');
         if (eq == std::string::npos || eq == 0) {
-            // Show the text only when it looks like a flag: `--secret abc` must not print abc into the log.
-            bool showable = arg.rfind("-", 0) == 0 && eq == std::string::npos;
+            // Show the text only when it is one of our flags missing its value (`--port`): `--secret abc` or
+            // `--secret -abc` must not print the secret into the log; the position says which argument.
+            bool showable = arg.rfind("-", 0) == 0 && eq == std::string::npos && known(s);
             out.warnings.push_back("Ignoring argument " + std::to_string(i + 1) +
                                    ", not of the form --name=value" +
                                    (showable ? ": " + arg : std::string()));

@@ -1,8 +1,8 @@
 #pragma once
-// Splits the arguments by the 2015 rules (PROTOCOL.md §1, jicoco CmdLine): `--name=value` with one or two
-// leading hyphens stripped; no '=' or '=' first => skipped with a warning; empty value => skipped; unknown
-// names warned about and ignored; a repeated flag keeps its last value. Additions: `-Dname=value` sets a
-// system property as Java's -D did, `--help`/`-h` and `--daemon` need no value.
+// Splits the arguments by the 2015 rules (docs/protocol.md §1, jicoco CmdLine): `--name=value` with one or
+// two leading hyphens stripped; no '=' or '=' first => skipped with a warning; empty value => skipped;
+// unknown names warned about and ignored; a repeated flag keeps its last value. Additions: `-Dname=value`
+// sets a system property as Java's -D did, `--help`/`-h` and `--daemon` need no value.
 #include <map>
 #include <string>
 #include <vector>

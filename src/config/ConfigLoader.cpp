@@ -25,7 +25,7 @@ std::optional<std::string> nonEmpty(const std::map<std::string, std::string>& m,
     return it->second;
 }
 
-// The 2015 Main's handling of the flags (PROTOCOL.md §1) plus the environment fallbacks for the secrets.
+// The 2015 Main's handling of the flags (docs/protocol.md §1) plus the environment fallbacks for the secrets.
 std::optional<ConfigError> applyFlags(const CommandLine& cl, const Environment& env, FocusConfig& cfg) {
     const auto& f = cl.flags;
     cfg.secret = nonEmpty(f, "secret").value_or(nonEmpty(env, "JICOFO_SECRET").value_or(""));

@@ -6,7 +6,7 @@
 //   if (cfg->helpRequested) { std::cout << jicofo::config::usage(argv[0]); return 0; }
 //   log::setup({cfg->loggingConfigFile, cfg->logLevel, cfg->logFile});   // then log cfg->notes
 //
-// Order (PROTOCOL.md §1, §2.1): the flags are parsed and copied into system properties (HOSTNAME,
+// Order (docs/protocol.md §1, §2.1): the flags are parsed and copied into system properties (HOSTNAME,
 // XMPP_DOMAIN, FOCUS_USER_DOMAIN, FOCUS_USER_NAME, FOCUS_USER_PASSWORD) over any -D of the same name, as the
 // 2015 Main did; then every property is looked up in the file first, then in the system properties. The file
 // is --config=FILE, else SC_HOME_DIR_LOCATION/SC_HOME_DIR_NAME/sip-communicator.properties (-D, default

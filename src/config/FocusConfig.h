@@ -1,12 +1,13 @@
 #pragma once
-// Every setting of the focus, read once at start-up and validated (PROTOCOL.md §1, §2; MEDIA.md §1). Built by
-// config::load() (ConfigLoader.h). Defaults below are the 2015 ones unless marked "new".
+// Every setting of the focus, read once at start-up and validated (docs/protocol.md §1, §2; docs/media.md
+// §1). Built by config::load() (ConfigLoader.h). Defaults below are the 2015 ones unless marked "new".
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "config/Properties.h"
+#include "config/PropertyNames.h"
 #include "util/Jid.h"
 
 namespace jicofo::config {
@@ -69,8 +70,8 @@ struct FocusConfig {
     Millis pubsubRetryInterval{15000};
     std::vector<BridgePubsubMapping> bridgePubsubMapping;
     // 2015 quirk kept: the threshold (default 300000) is read only when BRIDGE_PUBSUB_MAPPING is set;
-    // otherwise it is 0 and a failed bridge is eligible again at once (MEDIA.md §1.4). This field holds the
-    // effective value.
+    // otherwise it is 0 and a failed bridge is eligible again at once (docs/media.md §1.4). This field holds
+    // the effective value.
     Millis bridgeFailureResetThreshold{0};
     Millis bridgeHealthCheckInterval{10000};  // new; <= 0 disables
     Millis bridgeRequestTimeout{20000};  // new: the reply wait for Colibri and other IQs (2015: fixed 20 s)
@@ -83,7 +84,8 @@ struct FocusConfig {
 
     // --- HTTP (health, login servlet), named after 2015's Jetty properties.
     int httpPort = 8888;  // 0 lets the system pick (tests)
-    std::optional<std::string> httpHost;
+    // Loopback unless jetty.host says otherwise (2015: every interface); "0.0.0.0" or "::" = every interface.
+    std::string httpHost = prop::kDefaultHttpHost;
     int httpsPort = 8843;  // read for completeness; 2015 served HTTP only
 
     // --- Reservation, recording, InfluxDB.

@@ -1,7 +1,7 @@
 #pragma once
-// The two layers every property lookup reads (PROTOCOL.md §2.1): the properties file first, then the system
-// properties (`-Dname=value` arguments plus the values derived from the command-line flags). Kept in the
-// finished FocusConfig so other parts can read keys the loader does not know about.
+// The two layers every property lookup reads (docs/protocol.md §2.1): the properties file first, then the
+// system properties (`-Dname=value` arguments plus the values derived from the command-line flags). Kept in
+// the finished FocusConfig so other parts can read keys the loader does not know about.
 #include <map>
 #include <optional>
 #include <string>

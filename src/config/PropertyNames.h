@@ -1,6 +1,6 @@
 #pragma once
-// Names of the properties the focus reads (PROTOCOL.md §2.2, MEDIA.md §1, plus the ones new in the C++ port).
-// One place, so the loader, the usage text and the sample-file test cannot drift apart.
+// Names of the properties the focus reads (docs/protocol.md §2.2, docs/media.md §1, plus the ones new in the
+// C++ port). One place, so the loader, the usage text and the sample-file test cannot drift apart.
 
 namespace jicofo::config::prop {
 
@@ -46,6 +46,8 @@ inline constexpr const char* kAuthLifetime = "org.jitsi.jicofo.auth.AUTH_LIFETIM
 // HTTP (health, Shibboleth login); the names keep "jetty" for compatibility with 2015 files.
 inline constexpr const char* kHttpPort = "org.jitsi.jicofo.auth.jetty.port";
 inline constexpr const char* kHttpHost = "org.jitsi.jicofo.auth.jetty.host";
+// new: loopback unless jetty.host is set (2015 bound every interface, login page and stats included).
+inline constexpr const char* kDefaultHttpHost = "127.0.0.1";
 inline constexpr const char* kHttpsPort = "org.jitsi.jicofo.auth.jetty.tls.port";
 
 // Reservation, recording, InfluxDB.

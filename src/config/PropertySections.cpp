@@ -78,7 +78,7 @@ void readBridges(PropertyReader& r, FocusConfig& c) {
     c.pubsubRetryInterval = r.positiveMillis(kPubsubRetryInterval, Millis(15000));
     readPubsubMapping(r, c);
     // Used in every configuration. The 2015 focus read it only with a pubsub mapping and used 0 otherwise, so
-    // a failed bridge was retried at once (MEDIA.md §1.4): a bug, not kept (README, differences).
+    // a failed bridge was retried at once (docs/media.md §1.4): a bug, not kept (README, differences).
     c.bridgeFailureResetThreshold = r.millis(kBridgeFailureResetThreshold, Millis(300000));
     c.bridgeHealthCheckInterval = r.millis(kBridgeHealthCheckInterval, Millis(10000));
     c.bridgeRequestTimeout = r.positiveMillis(kBridgeRequestTimeout, Millis(20000));
@@ -91,7 +91,7 @@ void readAuthAndHttp(PropertyReader& r, FocusConfig& c) {
     c.disableAutologin = r.boolean(kDisableAutologin, false);
     c.authLifetime = r.positiveMillis(kAuthLifetime, Millis(86400000));
     c.httpPort = r.port(kHttpPort, 8888, true);
-    c.httpHost = r.string(kHttpHost);
+    c.httpHost = r.string(kHttpHost, kDefaultHttpHost);
     c.httpsPort = r.port(kHttpsPort, 8843, true);
     c.reservationBaseUrl = r.string(kReservationBaseUrl);
 }

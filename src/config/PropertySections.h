@@ -1,6 +1,6 @@
 #pragma once
-// Reads every known property into the config, group by group (PROTOCOL.md §2.2, MEDIA.md §1). Used by the
-// loader; errors are collected in the reader.
+// Reads every known property into the config, group by group (docs/protocol.md §2.2, docs/media.md §1). Used
+// by the loader; errors are collected in the reader.
 #include "config/FocusConfig.h"
 #include "config/PropertyReader.h"
 

@@ -83,12 +83,14 @@ std::vector<std::string> maskSecrets(std::vector<std::string> args) {
         size_t eq = a.find('=');
         if (eq == std::string::npos) continue;
         std::string name = a.substr(start, eq - start);
-        // -D properties: any whose name says it holds a password or secret.
+        // -D properties: any whose name says it holds a password, secret or token (INFLUX_PASS,
+        // MEDIA_RECORDING_TOKEN).
         std::string upper = Poco::toUpper(name);
         bool property = start == 1 && name.size() > 1 && name[0] == 'D';
-        if (name == "secret" || name == "user_password" ||
-            (property &&
-             (upper.find("PASSWORD") != std::string::npos || upper.find("SECRET") != std::string::npos)))
+        bool secretName = upper.find("PASS") != std::string::npos ||
+                          upper.find("SECRET") != std::string::npos ||
+                          upper.find("TOKEN") != std::string::npos;
+        if (name == "secret" || name == "user_password" || (property && secretName))
             a = a.substr(0, eq + 1) + "*****";
     }
     return args;

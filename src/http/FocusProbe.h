@@ -24,7 +24,7 @@ struct BridgeInfo {
     bool operational = false;     // healthy and no recent allocation failure: the selector may pick it
     bool healthy = false;         // the last health check (or disco) answered
     std::size_t conferences = 0;  // this focus's conferences with channels on it
-    // The bridge's own load report (PubSub stats, MEDIA.md §1.2), when it sends one.
+    // The bridge's own load report (PubSub stats, docs/media.md §1.2), when it sends one.
     std::optional<std::int64_t> reportedConferences, videoChannels, videoStreams;
 };
 

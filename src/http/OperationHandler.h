@@ -1,8 +1,8 @@
 #pragma once
 // The operator's endpoints on the focus's HTTP port (app/HttpRoutes serves them):
 //   GET /                        the operator page (http/OperatorPage.h): HTML, refreshing itself
-//   GET /about/health            the full check (PROTOCOL.md §6.6): 200 / 500 / 503 with a JSON body saying
-//                                 what was checked and what failed
+//   GET /about/health            the full check (docs/protocol.md §6.6): 200 / 500 / 503 with a JSON body
+//                                 saying what was checked and what failed
 //   GET /about/health?liveness   cheap liveness (also /about/alive): the loop turns; no XMPP traffic
 //   GET /about/version           {"name","version","revision","os"}
 //   GET /stats                   JSON statistics

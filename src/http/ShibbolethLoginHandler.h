@@ -1,5 +1,5 @@
 #pragma once
-// The Shibboleth login page (PROTOCOL.md §4.6): the web server in front of the focus protects it with
+// The Shibboleth login page (docs/protocol.md §4.6): the web server in front of the focus protects it with
 // Shibboleth and passes the user's `mail` (and `displayName`) as request headers. GET ?room=&machineUID=
 // [&close=true] creates (or reuses) the auth session of (machineUID, mail) and answers a page that stores
 // the id in localStorage['sessionId'], then either posts {sessionId} to window.opener and closes (popup) or

@@ -13,7 +13,7 @@ using protocol::IqType;
 using protocol::MucPresence;
 
 namespace {
-// Caps as the 2015 focus advertised it: a generic client node (PROTOCOL.md §3.2).
+// Caps as the 2015 focus advertised it: a generic client node (docs/protocol.md §3.2).
 xml::Element capsElement() {
     xml::Element c("c", protocol::ns::kCaps);
     c.setAttr("hash", "sha-1");
@@ -150,8 +150,8 @@ void ChatRoom::onSelfPresence(const MucPresence& p) {
 }
 
 void ChatRoom::configure() {
-    // Only the field that matters (non-anonymous, PROTOCOL.md §5.1); the server keeps every other field as it
-    // is, which is what 2015's fetch-and-resubmit of the whole form achieved in two more round trips.
+    // Only the field that matters (non-anonymous, docs/protocol.md §5.1); the server keeps every other field
+    // as it is, which is what 2015's fetch-and-resubmit of the whole form achieved in two more round trips.
     protocol::RoomConfigForm form;
     form.set("muc#roomconfig_whois", {"anyone"});
     std::weak_ptr<bool> alive = alive_;

@@ -1,6 +1,6 @@
 #pragma once
-// The focus's membership of one MUC room (PROTOCOL.md §5.1–§5.3): join, configure as non-anonymous, publish
-// presence extensions, track occupants, grant owner, leave. All on the focus loop; nothing blocks.
+// The focus's membership of one MUC room (docs/protocol.md §5.1–§5.3): join, configure as non-anonymous,
+// publish presence extensions, track occupants, grant owner, leave. All on the focus loop; nothing blocks.
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,8 +41,8 @@ class ChatRoom {
     // it.
     void grantOwner(const Occupant& occupant, std::function<void(bool ok)> done);
     // Destroys the room (XEP-0045 §10.9; the focus is owner) with this reason, e.g. the reservation's
-    // duration guard (PROTOCOL.md §6.7). done(ok) once the server answered; everyone, the focus included,
-    // then gets an unavailable presence with <destroy/>, which ends the conference (onRoomLost).
+    // duration guard (docs/protocol.md §6.7). done(ok) once the server answered; everyone, the focus
+    // included, then gets an unavailable presence with <destroy/>, which ends the conference (onRoomLost).
     void destroy(const std::string& reason, std::function<void(bool ok)> done = {});
     // Adds or replaces (same name + namespace) a presence extension and re-sends presence when joined (§5.2).
     void setExtension(xml::Element extension);

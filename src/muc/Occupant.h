@@ -1,5 +1,5 @@
 #pragma once
-// What the focus knows of one room occupant (PROTOCOL.md §5.3).
+// What the focus knows of one room occupant (docs/protocol.md §5.3).
 #include <cstdint>
 #include <optional>
 #include <string>

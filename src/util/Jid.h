@@ -1,7 +1,7 @@
 #pragma once
 // An XMPP address. Node and domain are case-folded on parse (an ASCII approximation of nodeprep/nameprep),
-// because Prosody answers from the folded room JID: keys must match what the server sends back (PROTOCOL.md
-// §4.1).
+// because Prosody answers from the folded room JID: keys must match what the server sends back
+// (docs/protocol.md §4.1).
 #include <optional>
 #include <string>
 #include <string_view>

@@ -23,6 +23,10 @@ class Element {
     const std::string& attr(std::string_view name) const;
     bool hasAttr(std::string_view name) const;
     Element& setAttr(std::string_view name, std::string value);  // replaces or appends
+    // Appends without looking for an existing one: for parsers whose input has no duplicates.
+    void appendAttr(std::string name, std::string value) {
+        attrs_.emplace_back(std::move(name), std::move(value));
+    }
     void removeAttr(std::string_view name);
 
     const std::string& text() const { return text_; }

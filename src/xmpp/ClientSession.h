@@ -1,5 +1,5 @@
 #pragma once
-// RFC 6120 client login (PROTOCOL.md §3.2): stream to the user domain, STARTTLS, SASL (SCRAM-SHA-1
+// RFC 6120 client login (docs/protocol.md §3.2): stream to the user domain, STARTTLS, SASL (SCRAM-SHA-1
 // preferred, PLAIN only over TLS, ANONYMOUS without a password), stream restart, resource binding, session
 // when required, initial presence.
 #include <memory>

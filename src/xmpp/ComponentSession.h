@@ -1,5 +1,5 @@
 #pragma once
-// XEP-0114 login of an external component (PROTOCOL.md §3.1): stream in jabber:component:accept to the
+// XEP-0114 login of an external component (docs/protocol.md §3.1): stream in jabber:component:accept to the
 // component's JID, then <handshake/> carrying hex(SHA-1(stream id + secret)).
 #include <string>
 

@@ -27,12 +27,15 @@ class Connection::ParserListener : public xml::StreamParser::Listener {
   public:
     explicit ParserListener(std::deque<Event>& events) : events_(events) {}
     void onStreamOpen(const xml::Element& header) override {
-        events_.push_back({Event::Kind::StreamOpen, header});
+        events_.push_back({Event::Kind::StreamOpen, header, {}});
     }
     void onStanza(xml::Element stanza) override {
-        events_.push_back({Event::Kind::Stanza, std::move(stanza)});
+        events_.push_back({Event::Kind::Stanza, std::move(stanza), {}});
     }
-    void onStreamClose() override { events_.push_back({Event::Kind::StreamClose, {}}); }
+    void onStanzaRefused(const xml::Element& envelope, const std::string& why) override {
+        events_.push_back({Event::Kind::Refused, envelope, why});
+    }
+    void onStreamClose() override { events_.push_back({Event::Kind::StreamClose, {}, {}}); }
 
   private:
     std::deque<Event>& events_;

@@ -26,8 +26,10 @@ namespace jicofo::xmpp {
 class Connection {
   public:
     struct Event {
-        enum class Kind { StreamOpen, Stanza, StreamClose } kind;
+        // Refused: a stanza over a parser limit, skipped; element is its envelope, reason names the limit.
+        enum class Kind { StreamOpen, Stanza, Refused, StreamClose } kind;
         xml::Element element;  // the header for StreamOpen, the stanza for Stanza
+        std::string reason;
     };
 
     explicit Connection(xml::ParserLimits limits = {});

@@ -1,7 +1,7 @@
 #pragma once
 // Routes IQs of one stream, on the focus loop: incoming get/set to handlers by (child name, namespace),
-// replies to the pending requests that wait for them. Unknown requests are answered (PROTOCOL.md §3.1), never
-// dropped.
+// replies to the pending requests that wait for them. Unknown requests are answered (docs/protocol.md §3.1),
+// never dropped.
 #include <functional>
 #include <map>
 #include <optional>

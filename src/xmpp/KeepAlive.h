@@ -1,5 +1,5 @@
 #pragma once
-// XEP-0199 keep-alive on the focus loop (PROTOCOL.md §3.1): every `interval` a ping to `target` (the
+// XEP-0199 keep-alive on the focus loop (docs/protocol.md §3.1): every `interval` a ping to `target` (the
 // component pings DOMAIN); a ping unanswered within `timeout` is a failure, any answer (even an error) is a
 // sign of life. After `threshold` consecutive failures the stream is declared dead and onDead(reason) is
 // called, which the app wires to XmppStream::reconnect() — the original only counted, so a half-open TCP

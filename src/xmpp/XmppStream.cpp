@@ -2,6 +2,7 @@
 
 #include "log/Log.h"
 #include "protocol/stanza/Namespaces.h"
+#include "protocol/stanza/Refusal.h"
 #include "xmpp/Backoff.h"
 #include "xmpp/ClientSession.h"
 #include "xmpp/ComponentSession.h"
@@ -122,6 +123,10 @@ void XmppStream::serve(Connection& connection) {
     for (;;) {
         auto ev = connection.next();
         if (ev.kind == Connection::Event::Kind::StreamClose) return;
+        if (ev.kind == Connection::Event::Kind::Refused) {
+            refuse(ev.element, ev.reason);
+            continue;
+        }
         if (ev.kind != Connection::Event::Kind::Stanza) continue;
         xml::Element& stanza = ev.element;
         if (isStreamError(stanza)) throw XmppError("stream error: " + describeStreamError(stanza));
@@ -133,6 +138,16 @@ void XmppStream::serve(Connection& connection) {
         }
         loop_.post([listener, s = std::move(stanza)] { listener->onStanza(s); });
     }
+}
+
+void XmppStream::refuse(xml::Element& envelope, const std::string& why) {
+    if (config_.mode == Config::Mode::Component) toClientNamespace(envelope);
+    JLOG(warning) << config_.name << ": skipped <" << envelope.name() << " id='" << envelope.attr("id")
+                  << "'> from '" << envelope.attr("from") << "': " << why;
+    auto reply = protocol::refusalFor(envelope, why);
+    if (!reply) return;
+    // Sent from the loop like every other stanza, so it queues behind what the loop has already sent.
+    loop_.post([this, r = std::move(*reply)] { send(r.toElement()); });
 }
 
 void XmppStream::finishConnection(bool wasUp, const std::string& reason) {

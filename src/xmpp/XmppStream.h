@@ -76,6 +76,8 @@ class XmppStream : public StanzaChannel {
   private:
     util::Jid login(Connection& connection);
     void serve(Connection& connection);
+    // A stanza the parser skipped (over a limit): logged, and an IQ get/set is answered policy-violation.
+    void refuse(xml::Element& envelope, const std::string& why);
     void finishConnection(bool wasUp, const std::string& reason);
 
     Config config_;

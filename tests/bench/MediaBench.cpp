@@ -62,7 +62,7 @@ void MediaBench::collect(int k) {
         if (!initiate) continue;
         offerElements_.add(at(i).offerSize().first);
         offerBytes_.add(static_cast<double>(at(i).offerSize().second));
-        // The first participant's media can only start once the second is in (PROTOCOL.md §5.4).
+        // The first participant's media can only start once the second is in (docs/protocol.md §5.4).
         Clock::time_point join = i == 0 ? at(1).joinSent() : at(i).joinSent();
         (i == 0 ? firstJoinToInitiate_ : joinToInitiate_).add(msBetween(join, *initiate));
         if (auto disco = at(i).discoAt()) {
@@ -74,7 +74,7 @@ void MediaBench::collect(int k) {
             auto ownerAccept = sa.owner->acceptSent();
             if (!ownerAccept) continue;
             // Direct: this participant's session was already up when the owner accepted; otherwise the focus
-            // held the sources back until this participant's own accept (MEDIA.md §3.8).
+            // held the sources back until this participant's own accept (docs/media.md §3.8).
             if (acked && *acked < *ownerAccept)
                 acceptToSourceAdd_.add(msBetween(*ownerAccept, sa.at));
             else

@@ -1,6 +1,6 @@
 #pragma once
 // Settings of the simulated 2015 videobridge's Colibri core. Defaults are those of jitsi-videobridge at the
-// time (MEDIA.md §2.3, §2.5, §5.4); tests shorten the times.
+// time (docs/media.md §2.3, §2.5, §5.4); tests shorten the times.
 #include <cstdint>
 #include <string>
 

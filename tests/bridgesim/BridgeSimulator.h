@@ -1,6 +1,6 @@
 #pragma once
 // The XMPP face of the simulated 2015 videobridge, on one loop: answers disco#info with the 2015 JVB
-// identity and features (MEDIA.md §1.1), ping, jabber:iq:version, Colibri conference IQs through
+// identity and features (docs/media.md §1.1), ping, jabber:iq:version, Colibri conference IQs through
 // ColibriBridge, the Colibri stats IQ (with the test listing) and the test control IQ (ControlIq.h); runs
 // the expiry sweep; publishes stats to a PubSub node when configured (StatsPublisher). The failure
 // switches act here: refused allocations, swallowed IQs, delayed answers, disconnects (through the

@@ -1,6 +1,7 @@
 #pragma once
-// The simulated bridge's statistics, named as the 2015 jvb VideobridgeStatistics published them (MEDIA.md
-// §1.2) plus 'channels' (every RTP channel and SCTP connection), and the test listing of live state.
+// The simulated bridge's statistics, named as the 2015 jvb VideobridgeStatistics published them
+// (docs/media.md §1.2) plus 'channels' (every RTP channel and SCTP connection), and the test listing of live
+// state.
 #include "bridgesim/ColibriBridge.h"
 #include "bridgesim/LiveListing.h"
 #include "protocol/colibri/Stats.h"

@@ -1,6 +1,6 @@
 #pragma once
 // How the 2015 bridge applied a Colibri channel request to a channel and described a channel back
-// (MEDIA.md §2.3, §2.4; jvb Videobridge.handleColibriConferenceIQ and the describe() methods).
+// (docs/media.md §2.3, §2.4; jvb Videobridge.handleColibriConferenceIQ and the describe() methods).
 #include <optional>
 
 #include "bridgesim/SimConference.h"

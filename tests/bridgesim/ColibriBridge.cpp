@@ -17,7 +17,7 @@ using Error = std::optional<StanzaError>;
 namespace {
 
 // What the 2015 bridge's XMPP library answered when the Colibri handler returned nothing: unknown
-// conference, conference of another focus, unknown channel id (MEDIA.md §2.6).
+// conference, conference of another focus, unknown channel id (docs/media.md §2.6).
 StanzaError notFound(const std::string& what) {
     return StanzaError::of("feature-not-implemented", what);
 }

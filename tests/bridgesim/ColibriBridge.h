@@ -1,5 +1,5 @@
 #pragma once
-// The Colibri v1 core of the simulated 2015 jitsi-videobridge (MEDIA.md §2): takes the <conference> of a
+// The Colibri v1 core of the simulated 2015 jitsi-videobridge (docs/media.md §2): takes the <conference> of a
 // request IQ (allocate is type get, update/expire set; the 2015 bridge treated both alike) and returns the
 // result payload or the StanzaError the 2015 bridge answered (§2.6). No I/O and no clock of its own: the
 // caller passes the time, so tests drive it with a fake clock.

@@ -1,6 +1,6 @@
 #pragma once
-// The state the simulated bridge keeps per Colibri conference (MEDIA.md §2.1): contents with RTP channels
-// and SCTP connections, channel-bundles, the focus JID that created it and activity times for the
+// The state the simulated bridge keeps per Colibri conference (docs/media.md §2.1): contents with RTP
+// channels and SCTP connections, channel-bundles, the focus JID that created it and activity times for the
 // expiry sweep. Plain data; ColibriBridge owns and changes it.
 #include <cstdint>
 #include <memory>
@@ -66,7 +66,7 @@ struct SimBundle {
 
 struct SimConference {
     std::string id, name;
-    util::Jid focus;  // the full JID that created it; other JIDs do not see it (MEDIA.md §2.1)
+    util::Jid focus;  // the full JID that created it; other JIDs do not see it (docs/media.md §2.1)
     std::vector<SimContent> contents;  // in order of first mention
     std::vector<SimBundle> bundles;    // in order of creation
     util::TimePoint lastActivity{};

@@ -1,7 +1,7 @@
 #pragma once
 // Publishes the bridge's stats to a PubSub node as the 2015 jvb did with STATISTICS_TRANSPORT=pubsub
-// (MEDIA.md §1.2): on each connection it creates the node (an error such as conflict is only logged), then
-// every interval publishes one item whose id is the bridge's component JID:
+// (docs/media.md §1.2): on each connection it creates the node (an error such as conflict is only logged),
+// then every interval publishes one item whose id is the bridge's component JID:
 //   <iq type='set' to=SERVICE><pubsub xmlns='http://jabber.org/protocol/pubsub'><publish node=NODE>
 //    <item id='jitsi-videobridge.example.com'><stats xmlns='http://jitsi.org/protocol/colibri'>…</stats>
 //   </item></publish></pubsub></iq>

@@ -1,9 +1,9 @@
 #pragma once
-// Makes the bridge's side of ICE/raw-UDP transports as the 2015 jitsi-videobridge described them (MEDIA.md
-// §2.3): ufrag and pwd, one DTLS fingerprint (sha-1, no setup) for the whole process, and host candidates on
-// the configured address. Bundles get one component with rtcp-mux, non-bundled SCTP connections one
-// without, non-bundled RTP channels two (RTP and RTCP) without. Nothing is bound: the simulator carries no
-// media.
+// Makes the bridge's side of ICE/raw-UDP transports as the 2015 jitsi-videobridge described them
+// (docs/media.md §2.3): ufrag and pwd, one DTLS fingerprint (sha-1, no setup) for the whole process, and host
+// candidates on the configured address. Bundles get one component with rtcp-mux, non-bundled SCTP connections
+// one without, non-bundled RTP channels two (RTP and RTCP) without. Nothing is bound: the simulator carries
+// no media.
 #include <cstdint>
 #include <string>
 

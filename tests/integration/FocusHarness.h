@@ -36,7 +36,7 @@ class FocusTest : public ::testing::Test {
         return name + "-" + std::string(info->name()).substr(0, 20) + "@" + prosody().mucDomain();
     }
 
-    // The focus's stats IQ value for name (PROTOCOL.md §6.9), asked by client.
+    // The focus's stats IQ value for name (docs/protocol.md §6.9), asked by client.
     static std::string stat(MeetClient& client, const std::string& name) {
         auto iq = protocol::Iq::request(protocol::IqType::Get, *util::Jid::parse(prosody().focusComponent()),
                                         xml::Element("stats", protocol::ns::kColibri));

@@ -1,5 +1,5 @@
 // Health, version, stats and metrics over HTTP from the running focus binary, against a real Prosody and the
-// bridge simulator (PROTOCOL.md §6.6, §6.9; issue 6 part 3).
+// bridge simulator (docs/protocol.md §6.6, §6.9; issue 6 part 3).
 #include "integration/OperationHarness.h"
 #include "support/BridgeSimProcess.h"
 

@@ -1,6 +1,6 @@
-// Mute end to end (PROTOCOL.md §6.1, issue 5): the focus binary, the bridge simulator and 2015 participants
-// as real XMPP clients through a real Prosody. alice is the first participant and so the moderator; bob and
-// carol are plain participants; mallory is not in the room.
+// Mute end to end (docs/protocol.md §6.1, issue 5): the focus binary, the bridge simulator and 2015
+// participants as real XMPP clients through a real Prosody. alice is the first participant and so the
+// moderator; bob and carol are plain participants; mallory is not in the room.
 #include "integration/FocusHarness.h"
 #include "protocol/focus/MuteIq.h"
 #include "support/BridgeSimProcess.h"

@@ -1,4 +1,4 @@
-// The Shibboleth variant end to end (PROTOCOL.md §2.3, §4.6; issue 5): the focus binary with
+// The Shibboleth variant end to end (docs/protocol.md §2.3, §4.6; issue 5): the focus binary with
 // org.jitsi.jicofo.auth.URL=shibboleth:default serves the login page on its HTTP port; the page (behind the
 // web server's Shibboleth, which passes the `mail` header) makes the session a guest then uses.
 #include <regex>

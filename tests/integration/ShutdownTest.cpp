@@ -1,4 +1,4 @@
-// Graceful shutdown end to end (PROTOCOL.md §6.8): the IQ from SHUTDOWN_ALLOWED_JID, new rooms refused,
+// Graceful shutdown end to end (docs/protocol.md §6.8): the IQ from SHUTDOWN_ALLOWED_JID, new rooms refused,
 // existing rooms served, health 500 meanwhile, exit 0 when the last conference ends; the
 // resources/graceful_shutdown script doing the same over a real client login.
 #include "integration/OperationHarness.h"

@@ -26,7 +26,7 @@ MediaClient::MediaClient(const ProsodyFixture& prosody) : MeetClient(prosody) {
             return true;
         }
         if (iq->payload->name() == "jingle" && iq->payload->ns() == ns::kJingle) {
-            // The client acks first (MEDIA.md §3.4); the stanza stays queued for the test.
+            // The client acks first (docs/media.md §3.4); the stanza stays queued for the test.
             xmpp().send(iq->result().toElement());
             return false;
         }

@@ -22,7 +22,7 @@ class MeetClient {
     TestClient& xmpp() { return *client_; }
     const util::Jid& jid() const { return client_->jid(); }
 
-    // The conference IQ to focus.DOMAIN (PROTOCOL.md §4.1); returns the reply stanza.
+    // The conference IQ to focus.DOMAIN (docs/protocol.md §4.1); returns the reply stanza.
     xml::Element requestConference(const std::string& room,
                                    std::vector<std::pair<std::string, std::string>> props = {{"openSctp",
                                                                                               "true"}},

@@ -1,6 +1,7 @@
 #pragma once
-// What a 2015 client answers to the focus's offer (MEDIA.md §3.4): the offered contents with its own audio
-// and video SSRC, data with a transport only, and its ICE credentials with a DTLS fingerprint setup='active'.
+// What a 2015 client answers to the focus's offer (docs/media.md §3.4): the offered contents with its own
+// audio and video SSRC, data with a transport only, and its ICE credentials with a DTLS fingerprint
+// setup='active'.
 #include <cstdint>
 #include <string>
 

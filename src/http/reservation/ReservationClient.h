@@ -1,6 +1,6 @@
 #pragma once
-// Client of the 2015 reservation REST API (PROTOCOL.md §6.7), for new rooms only (§4.3 step 4). HTTP runs on
-// worker threads; every decision and callback comes back on the focus loop. Loop-thread API.
+// Client of the 2015 reservation REST API (docs/protocol.md §6.7), for new rooms only (§4.3 step 4). HTTP
+// runs on worker threads; every decision and callback comes back on the focus loop. Loop-thread API.
 //
 //   auto made = ReservationClient::create(loop, settings,
 //       [&](const util::Jid& room, const std::string& reason) { /* destroy the MUC room with reason */ });

@@ -1,7 +1,7 @@
 #pragma once
-// The reservation API's time stamps (PROTOCOL.md §6.7): Java's "yyyy-MM-dd'T'HH:mm:ss.SSSX" in the server's
-// local time zone, e.g. 2015-11-05T16:52:26.000+01. 'X' writes whole hours of the offset ("+05" for +05:30,
-// as Java does) and "Z" for UTC.
+// The reservation API's time stamps (docs/protocol.md §6.7): Java's "yyyy-MM-dd'T'HH:mm:ss.SSSX" in the
+// server's local time zone, e.g. 2015-11-05T16:52:26.000+01. 'X' writes whole hours of the offset ("+05" for
+// +05:30, as Java does) and "Z" for UTC.
 //
 //   formatStartTime(now)                           // "2015-11-05T16:52:26.000+01" with TZ=Europe/Berlin
 //   parseStartTime("2015-11-05T16:52:26.000+01")  // the same instant

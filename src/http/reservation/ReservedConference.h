@@ -1,5 +1,5 @@
 #pragma once
-// A conference as the reservation API knows it, and the JSON shapes it sends (PROTOCOL.md §6.7):
+// A conference as the reservation API knows it, and the JSON shapes it sends (docs/protocol.md §6.7):
 //   200/201: {"id":1,"name":"room","mail_owner":"a@b","start_time":"…","duration":900,"url":"…","pin":"…",
 //             "sip_id":7}
 //   409:     {"conflict_id": 1}

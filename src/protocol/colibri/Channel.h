@@ -1,5 +1,5 @@
 #pragma once
-// Colibri v1 RTP <channel> (MEDIA.md §2.1) in http://jitsi.org/protocol/colibri. Attributes are omitted
+// Colibri v1 RTP <channel> (docs/media.md §2.1) in http://jitsi.org/protocol/colibri. Attributes are omitted
 // when unset; payload-type and its parameters are written in the Colibri namespace, rtcp-fb, rtp-hdrext,
 // source and ssrc-group in their own. <ssrc>N</ssrc> children are the SSRCs the bridge has received.
 // Kept for round trip: unknown attributes and children, order of child kinds; default order: payload-type,

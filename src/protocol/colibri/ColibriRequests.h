@@ -1,9 +1,9 @@
 #pragma once
-// The focus's Colibri v1 requests (MEDIA.md §2.2–2.5, PROTOCOL.md §6.1). Each returns the <conference>
-// payload; the caller wraps it in an IQ to the bridge from the focus's full JID: allocate is type **get**,
-// every other request type **set**. Builders returning nullopt mean "nothing to send" (2015 sent no IQ).
-// Which requests carry the conference name follows 2015: every builder-made request does, the sources
-// update does not.
+// The focus's Colibri v1 requests (docs/media.md §2.2–2.5, docs/protocol.md §6.1). Each returns the
+// <conference> payload; the caller wraps it in an IQ to the bridge from the focus's full JID: allocate is
+// type **get**, every other request type **set**. Builders returning nullopt mean "nothing to send" (2015
+// sent no IQ). Which requests carry the conference name follows 2015: every builder-made request does, the
+// sources update does not.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,7 +59,7 @@ std::optional<ColibriConference> buildPayloadTypesUpdate(
     const std::vector<jingle::Content>& contents, const std::vector<std::string>& offeredContents = {});
 
 // The three updates a session-accept causes, in the order the 2015 focus sent them (after storing the
-// sources and before/after notifying peers, see MEDIA.md §3.5): sources (wait for the reply), transport,
+// sources and before/after notifying peers, see docs/media.md §3.5): sources (wait for the reply), transport,
 // payload types.
 struct AcceptUpdates {
     ColibriConference sources;
@@ -70,7 +70,7 @@ AcceptUpdates buildAcceptUpdates(const ParticipantChannels& channels, const std:
                                  const jingle::MediaSources& currentSources,
                                  const std::vector<std::string>& offeredContents = {});
 
-// §2.4e / PROTOCOL.md §6.1: the audio channel(s) with direction='sendonly' (mute) or without direction
+// §2.4e / docs/protocol.md §6.1: the audio channel(s) with direction='sendonly' (mute) or without direction
 // (unmute = sendrecv). nullopt when the participant has no audio channel.
 std::optional<ColibriConference> buildAudioMute(const ParticipantChannels& channels,
                                                 const std::string& conferenceName, bool mute);

@@ -1,4 +1,4 @@
-// The update builders of ColibriRequests.h (MEDIA.md §2.4 a–d).
+// The update builders of ColibriRequests.h (docs/media.md §2.4 a–d).
 #include "protocol/colibri/ColibriRequests.h"
 
 namespace jicofo::protocol::colibri {

@@ -1,6 +1,6 @@
 #pragma once
-// What the focus keeps of one participant's allocation (MEDIA.md §2.3): the conference id, the channels and
-// sctpconnections the bridge described for this endpoint, and only the channel-bundle whose id is their
+// What the focus keeps of one participant's allocation (docs/media.md §2.3): the conference id, the channels
+// and sctpconnections the bridge described for this endpoint, and only the channel-bundle whose id is their
 // channel-bundle-id. Everything later (offer, updates, mute, expire) is built from this.
 #include <cstdint>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
-// Colibri <recording state='on|off|pending' token directory/> (PROTOCOL.md §6.4): a participant's request to
-// the focus, the focus's answer, and the focus's toggle request to the bridge.
+// Colibri <recording state='on|off|pending' token directory/> (docs/protocol.md §6.4): a participant's
+// request to the focus, the focus's answer, and the focus's toggle request to the bridge.
 #include <string>
 
 #include "protocol/jingle/AttrReader.h"

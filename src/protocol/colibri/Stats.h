@@ -1,6 +1,6 @@
 #pragma once
-// Colibri <stats><stat name value/>…</stats>: the bridge's PubSub stats item (MEDIA.md §1.2) and the focus's
-// own stats answer (PROTOCOL.md §6.9). Values stay strings; number() reads one as an integer.
+// Colibri <stats><stat name value/>…</stats>: the bridge's PubSub stats item (docs/media.md §1.2) and the
+// focus's own stats answer (docs/protocol.md §6.9). Values stay strings; number() reads one as an integer.
 #include <cstdint>
 #include <optional>
 #include <string>

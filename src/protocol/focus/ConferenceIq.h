@@ -1,7 +1,7 @@
 #pragma once
 // <conference xmlns='http://jitsi.org/protocol/focus'>: the request a client sends before joining the room
-// and the focus's answer (PROTOCOL.md §4.1, §4.4). Attribute and property order is kept as the 2015 provider
-// wrote it.
+// and the focus's answer (docs/protocol.md §4.1, §4.4). Attribute and property order is kept as the 2015
+// provider wrote it.
 #include <optional>
 #include <string>
 #include <utility>

@@ -1,5 +1,5 @@
 #pragma once
-// The focus's application-specific error children (PROTOCOL.md §4.5).
+// The focus's application-specific error children (docs/protocol.md §4.5).
 #include <string>
 
 #include "protocol/stanza/StanzaError.h"

@@ -1,6 +1,6 @@
 #pragma once
 // application/x-www-form-urlencoded encoding as java.net.URLEncoder/URLDecoder do it (UTF-8): the 2015 focus
-// put the login-url and logout-url attributes through it (PROTOCOL.md §4.6), and the reservation client
+// put the login-url and logout-url attributes through it (docs/protocol.md §4.6), and the reservation client
 // posts its fields with it (§6.7).
 //
 //   formEncode("login/?room=a b")  == "login%2F%3Froom%3Da+b"

@@ -1,5 +1,5 @@
 #pragma once
-// <login-url xmlns='http://jitsi.org/protocol/focus'/> (PROTOCOL.md §4.6): a client asks where to log in
+// <login-url xmlns='http://jitsi.org/protocol/focus'/> (docs/protocol.md §4.6): a client asks where to log in
 // (type get, attributes room, machine-uid, popup) and the focus answers with only `url`. On the wire `url`
 // is form-encoded (spaces as '+'); in this struct it is the plain URL.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// <logout xmlns='http://jitsi.org/protocol/focus'/> (PROTOCOL.md §4.6): a client ends its auth session
+// <logout xmlns='http://jitsi.org/protocol/focus'/> (docs/protocol.md §4.6): a client ends its auth session
 // (type set, attribute session-id); the result carries `logout-url` (form-encoded on the wire, plain here),
 // omitted when the authority has no logout URL.
 //

@@ -1,7 +1,7 @@
 #pragma once
 // <mute xmlns='http://jitsi.org/jitmeet/audio' jid='room@conference.example.com/bob'>true</mute>
-// (PROTOCOL.md §6.1): a participant asks the focus (at the focus occupant JID) to mute or unmute the audio
-// of the occupant `jid`; the focus forwards the same element, without `jid`, to that occupant.
+// (docs/protocol.md §6.1): a participant asks the focus (at the focus occupant JID) to mute or unmute the
+// audio of the occupant `jid`; the focus forwards the same element, without `jid`, to that occupant.
 //
 //   auto m = MuteIq::parse(*iq.payload);      // m->jid, m->mute
 //   MuteIq forward;

@@ -27,7 +27,8 @@ struct Content {
     xml::Element toElement() const;
 };
 
-// The media a content is about, as the Colibri content name (MEDIA.md §2.1, §3.4): the description's media
+// The media a content is about, as the Colibri content name (docs/media.md §2.1, §3.4): the description's
+// media
 // ("application" ⇒ "data"); else the content name when it is audio, video or data; else, when the name is a
 // Unified Plan mid ("0", "1", …) and offeredContents is given, the offered content at that index (the 2020
 // client names transport-info contents by mid); else the content name itself.

@@ -1,5 +1,5 @@
 #pragma once
-// Namespace URIs of the Jingle, RTP, transport and Jitsi media extensions (MEDIA.md §0). The Jingle core
+// Namespace URIs of the Jingle, RTP, transport and Jitsi media extensions (docs/media.md §0). The Jingle core
 // namespace itself is protocol::ns::kJingle; Colibri is protocol::ns::kColibri
 // (protocol/stanza/Namespaces.h).
 namespace jicofo::protocol::jingle::ns {
@@ -20,7 +20,7 @@ inline constexpr const char* kJitMeet = "http://jitsi.org/jitmeet";
 inline constexpr const char* kEstosBundle = "http://estos.de/ns/bundle";
 inline constexpr const char* kStartMuted = "http://jitsi.org/jitmeet/start-muted";
 inline constexpr const char* kColibri = "http://jitsi.org/protocol/colibri";
-// Disco features that only appear in feature lists (MEDIA.md §3.1).
+// Disco features that only appear in feature lists (docs/media.md §3.1).
 inline constexpr const char* kRtcpMuxFeature = "urn:ietf:rfc:5761";
 inline constexpr const char* kBundleFeature = "urn:ietf:rfc:5888";
 inline constexpr const char* kRtxFeature = "urn:ietf:rfc:4588";

@@ -1,7 +1,7 @@
 #pragma once
 // Sources (whole <source> elements, parameters and ssrc-info included) and ssrc-groups of one participant
-// or one Jingle message, per media key (MEDIA.md §4.1). The key is mediaOf(content): the description's media
-// or the content name, so a data content without description yields an empty "data" entry, as in 2015.
+// or one Jingle message, per media key (docs/media.md §4.1). The key is mediaOf(content): the description's
+// media or the content name, so a data content without description yields an empty "data" entry, as in 2015.
 // Groups use the same key (2015 used the content name, identical for every 2015/2016 client; the 2020
 // Unified Plan client names contents by mid, where the media is the better key).
 #include <cstdint>
@@ -39,8 +39,8 @@ struct MediaSources {
     // offeredContents resolves mid-named contents (see mediaOf).
     static MediaSources fromContents(const std::vector<Content>& contents,
                                      const std::vector<std::string>& offeredContents = {});
-    // The contents of a focus source-add / source-remove (MEDIA.md §3.6): one <content name=M> (no creator)
-    // per entry, even an empty one, holding <description media=M> with the sources, then the groups.
+    // The contents of a focus source-add / source-remove (docs/media.md §3.6): one <content name=M> (no
+    // creator) per entry, even an empty one, holding <description media=M> with the sources, then the groups.
     std::vector<Content> toContents() const;
     // <jingle action='source-add'|'source-remove' sid> with toContents(); legacy ⇒ addsource/removesource.
     Jingle toJingle(JingleAction action, const std::string& sid, bool legacy = false) const;

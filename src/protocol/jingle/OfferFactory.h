@@ -1,5 +1,5 @@
 #pragma once
-// Builds the focus's session-initiate as the 2015 focus did (MEDIA.md §3.2, JingleOfferFactory +
+// Builds the focus's session-initiate as the 2015 focus did (docs/media.md §3.2, JingleOfferFactory +
 // createOffer): a template from the participant's features, which also drives the Colibri allocate request
 // (colibri::buildAllocate), then the offer from the template plus the bridge's transports and SSRCs and the
 // other participants' sources.

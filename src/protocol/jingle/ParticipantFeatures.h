@@ -1,5 +1,5 @@
 #pragma once
-// What a participant's disco#info features allow in its offer (MEDIA.md §3.1, PROTOCOL.md §5.4).
+// What a participant's disco#info features allow in its offer (docs/media.md §3.1, docs/protocol.md §5.4).
 #include <string>
 #include <vector>
 

@@ -1,8 +1,8 @@
 #pragma once
 // <payload-type id name clockrate channels maxptime ptime> (XEP-0167) with <parameter/> (fmtp) and
 // <rtcp-fb xmlns='urn:xmpp:jingle:apps:rtp:rtcp-fb:0' type subtype/> (XEP-0293) children. In a Jingle
-// description it is in the RTP namespace, in a Colibri channel in the Colibri namespace (MEDIA.md §2.2), so
-// toElement takes the namespace. Kept: unknown attributes, unknown parameters (they are ordinary
+// description it is in the RTP namespace, in a Colibri channel in the Colibri namespace (docs/media.md §2.2),
+// so toElement takes the namespace. Kept: unknown attributes, unknown parameters (they are ordinary
 // parameters), unknown children, the order of child kinds; channels='1' stays as written.
 #include <cstdint>
 #include <optional>

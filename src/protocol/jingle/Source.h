@@ -2,7 +2,7 @@
 // <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc='N'> (XEP-0339) with <parameter name value/> children
 // (cname, msid, mslabel, label) and Jitsi's <ssrc-info xmlns='http://jitsi.org/jitmeet' owner video-type/>.
 // ssrc is an unsigned 32-bit decimal; a source without one is valid only in the focus's Colibri update
-// ("clear all sources", MEDIA.md §2.4a) — Jingle descriptions refuse it (RtpDescription::parse).
+// ("clear all sources", docs/media.md §2.4a) — Jingle descriptions refuse it (RtpDescription::parse).
 // Kept: parameters in order, unknown attributes and children (order of kinds too).
 #include <cstdint>
 #include <optional>
@@ -43,7 +43,8 @@ struct Source {
     void setParam(const std::string& name, std::string value) {
         setParameter(parameters, name, std::move(value));
     }
-    // Overwrites the owner of the ssrc-info, appending one when missing; video-type stays (MEDIA.md §4.2).
+    // Overwrites the owner of the ssrc-info, appending one when missing; video-type stays (docs/media.md
+    // §4.2).
     void setOwner(const std::string& owner);
 };
 

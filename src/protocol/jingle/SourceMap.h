@@ -1,7 +1,8 @@
 #pragma once
 // Who sends which SSRCs in a conference: per participant (keyed by occupant JID, the ssrc-info owner) and
-// media, the sources and ssrc-groups it announced (MEDIA.md §4). A value type with no I/O; the conference
-// decides whom to tell, using the sets returned here and MediaSources::toJingle / the Colibri builders.
+// media, the sources and ssrc-groups it announced (docs/media.md §4). A value type with no I/O; the
+// conference decides whom to tell, using the sets returned here and MediaSources::toJingle / the Colibri
+// builders.
 //
 // Differences from 2015 on purpose (2015 validated nothing, §4.5); a refused claim changes nothing and
 // returns bad-request with a text naming the problem:
@@ -68,7 +69,7 @@ class SourceMap {
     std::vector<std::pair<std::string, MediaSources>> owners_;
 };
 
-// The 2015 merge hack (MEDIA.md §4.2): the first video source takes the first audio source's cname and
+// The 2015 merge hack (docs/media.md §4.2): the first video source takes the first audio source's cname and
 // mslabel; the first audio source's msid becomes "<video msid stream> <audio msid track>" when both msids
 // have two parts. Does nothing unless both media have a source.
 void mergeStreams(MediaSources& set);

@@ -1,6 +1,6 @@
 #pragma once
 // <startmuted xmlns='http://jitsi.org/jitmeet/start-muted' audio='true|false' video='true|false'/>, inside
-// <jingle> of a session-initiate (PROTOCOL.md §5.4, §6.2) and in owners' presence. Missing or unreadable
+// <jingle> of a session-initiate (docs/protocol.md §5.4, §6.2) and in owners' presence. Missing or unreadable
 // attributes are false, as the 2015 focus read them.
 #include "protocol/stanza/StanzaError.h"
 #include "xml/Element.h"

@@ -32,8 +32,9 @@ struct Transport {
     xml::Element toElement() const;
 
     const char* ns() const;
-    // A copy carrying only what the focus relays between client and bridge (MEDIA.md §2.4b, §3.2): ufrag,
-    // pwd, rtcp-mux, fingerprints and candidates; sctpmap and unmodelled children dropped, default order.
+    // A copy carrying only what the focus relays between client and bridge (docs/media.md §2.4b, §3.2):
+    // ufrag, pwd, rtcp-mux, fingerprints and candidates; sctpmap and unmodelled children dropped, default
+    // order.
     Transport relayCopy() const;
 };
 

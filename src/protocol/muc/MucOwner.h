@@ -1,6 +1,6 @@
 #pragma once
 // Room configuration (XEP-0045 §10.1.3) and owner grants (§10.3): the focus fetches the form, resubmits it
-// with muc#roomconfig_whois=anyone (PROTOCOL.md §5.1), and grants owner with muc#admin (§5.5).
+// with muc#roomconfig_whois=anyone (docs/protocol.md §5.1), and grants owner with muc#admin (§5.5).
 #include <string>
 #include <utility>
 #include <vector>

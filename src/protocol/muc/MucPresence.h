@@ -1,5 +1,5 @@
 #pragma once
-// A presence from a MUC occupant (XEP-0045 §7): what the focus reads of it (PROTOCOL.md §5.3) and the
+// A presence from a MUC occupant (XEP-0045 §7): what the focus reads of it (docs/protocol.md §5.3) and the
 // presences the focus sends (join, leave, with extensions).
 #include <optional>
 #include <set>

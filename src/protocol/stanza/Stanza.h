@@ -26,7 +26,7 @@ struct Iq {
 
     static Iq request(IqType type, util::Jid to, xml::Element payload);  // fresh id
     // Reply to this IQ: result with an optional payload, or error copying the request's child (Smack
-    // behaviour the 2015 clients saw, PROTOCOL.md §3.1).
+    // behaviour the 2015 clients saw, docs/protocol.md §3.1).
     Iq result(std::optional<xml::Element> payload = std::nullopt) const;
     Iq errorReply(StanzaError error) const;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // An XMPP stanza error (RFC 6120 §8.3) with the legacy numeric code the 2015 focus also wrote
-// (PROTOCOL.md §3.1: <error code="406" type="modify">), optional text and an application-specific child.
+// (docs/protocol.md §3.1: <error code="406" type="modify">), optional text and an application-specific child.
 #include <optional>
 #include <string>
 

@@ -1,5 +1,5 @@
-// Roles with an authentication authority (PROTOCOL.md §5.5): owner only for occupants whose real JID has a
-// bound session — on the focus's join, on each join and when a session gets bound; no first-comer election.
+// Roles with an authentication authority (docs/protocol.md §5.5): owner only for occupants whose real JID has
+// a bound session — on the focus's join, on each join and when a session gets bound; no first-comer election.
 #include "logic/auth/AuthHarness.h"
 
 using namespace jicofo;

@@ -1,5 +1,5 @@
-// The conference IQ with an authentication authority (PROTOCOL.md §4.3 step 3, §4.4-§4.7) through the real
-// FocusManager: who may create a room, what the result carries, every refusal.
+// The conference IQ with an authentication authority (docs/protocol.md §4.3 step 3, §4.4-§4.7) through the
+// real FocusManager: who may create a room, what the result carries, every refusal.
 #include "logic/auth/AuthHarness.h"
 #include "protocol/focus/FocusErrors.h"
 

@@ -1,4 +1,4 @@
-// Mute (PROTOCOL.md §6.1) through the real FocusManager, Conference, MediaSessions and ColibriAllocator
+// Mute (docs/protocol.md §6.1) through the real FocusManager, Conference, MediaSessions and ColibriAllocator
 // against a scripted bridge: who may mute whom, the Colibri update, the answer and the forwarded IQ.
 #include "logic/media/MediaHarness.h"
 #include "protocol/colibri/ColibriConference.h"

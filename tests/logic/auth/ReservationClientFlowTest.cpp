@@ -1,5 +1,5 @@
 // The conference IQ with the real reservation client against a scripted REST API on a local POCO HTTP
-// server (PROTOCOL.md §4.3 step 4, §6.7): the real FocusManager and XMPP-domain authority run on a real
+// server (docs/protocol.md §4.3 step 4, §6.7): the real FocusManager and XMPP-domain authority run on a real
 // loop thread; the test plays the MUC service through FakeChannels, touched only on that thread.
 #include <thread>
 

@@ -1,4 +1,4 @@
-// The reservation step of the conference IQ (PROTOCOL.md §4.3 step 4, §6.7) and the room destruction of
+// The reservation step of the conference IQ (docs/protocol.md §4.3 step 4, §6.7) and the room destruction of
 // the duration guard, through the real FocusManager with a scripted reservation system.
 #include "logic/auth/AuthHarness.h"
 #include "protocol/focus/FocusErrors.h"

@@ -1,4 +1,4 @@
-// Discovery of bridges through the domain's disco (MEDIA.md §1.1) and what stop()/start() do.
+// Discovery of bridges through the domain's disco (docs/media.md §1.1) and what stop()/start() do.
 #include "logic/bridge/BridgeHarness.h"
 
 using namespace jicofo;

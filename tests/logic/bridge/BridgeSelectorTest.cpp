@@ -1,4 +1,4 @@
-// The prioritized bridge list (MEDIA.md §1.3, §1.4) with the fixes issue 4 part 2 asks for.
+// The prioritized bridge list (docs/media.md §1.3, §1.4) with the fixes issue 4 part 2 asks for.
 #include <gtest/gtest.h>
 
 #include "bridge/BridgeSelector.h"

@@ -1,4 +1,5 @@
-// Bridge load and discovery through PubSub (MEDIA.md §1.2): the shared stats node and the per-bridge mapping.
+// Bridge load and discovery through PubSub (docs/media.md §1.2): the shared stats node and the per-bridge
+// mapping.
 #include "bridge/PubSub.h"
 #include "logic/bridge/BridgeHarness.h"
 

@@ -1,4 +1,5 @@
-// Allocating channels (MEDIA.md §2.2, §2.3, §5.1): serialisation per bridge, failover, the room's bridge.
+// Allocating channels (docs/media.md §2.2, §2.3, §5.1): serialisation per bridge, failover, the room's
+// bridge.
 #include "logic/bridge/AllocatorHarness.h"
 
 using namespace jicofo;

@@ -1,4 +1,5 @@
-// Channels after allocation (MEDIA.md §2.4, §2.5, §5.2): cancel, update, expire, conference end, bridge loss.
+// Channels after allocation (docs/media.md §2.4, §2.5, §5.2): cancel, update, expire, conference end, bridge
+// loss.
 #include "logic/bridge/AllocatorHarness.h"
 #include "protocol/colibri/ColibriRequests.h"
 

@@ -1,6 +1,6 @@
 #pragma once
-// The bridge side of Colibri for allocator tests, as a 2015 videobridge answers (MEDIA.md §2.3, §2.5): an
-// allocate without id creates a conference; every requested channel gets an id and a bundle transport; an
+// The bridge side of Colibri for allocator tests, as a 2015 videobridge answers (docs/media.md §2.3, §2.5):
+// an allocate without id creates a conference; every requested channel gets an id and a bundle transport; an
 // expire removes channels. It counts what stays allocated, so a test can assert that nothing leaks.
 #include <map>
 #include <set>

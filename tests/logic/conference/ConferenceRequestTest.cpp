@@ -1,4 +1,4 @@
-// The conference IQ (PROTOCOL.md §4): result, ready rules, errors, repeats, limits.
+// The conference IQ (docs/protocol.md §4): result, ready rules, errors, repeats, limits.
 #include "logic/conference/FocusHarness.h"
 #include "protocol/focus/ConferenceIq.h"
 

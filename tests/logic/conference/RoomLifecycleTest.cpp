@@ -1,4 +1,4 @@
-// Roles, idle and empty rules, reconnection (PROTOCOL.md §5.3, §5.5, §5.6).
+// Roles, idle and empty rules, reconnection (docs/protocol.md §5.3, §5.5, §5.6).
 #include "logic/conference/FocusHarness.h"
 #include "protocol/muc/MucOwner.h"
 

@@ -1,4 +1,4 @@
-// Media logic (MEDIA.md §2–§5) against a scripted bridge and scripted clients.
+// Media logic (docs/media.md §2–§5) against a scripted bridge and scripted clients.
 #include "logic/media/MediaHarness.h"
 
 using namespace jicofo;

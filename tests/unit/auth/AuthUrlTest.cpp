@@ -1,4 +1,4 @@
-// auth.URL / LOGOUT_URL forms (PROTOCOL.md §2.3), the login-url and logout IQs (§4.6) and the pattern
+// auth.URL / LOGOUT_URL forms (docs/protocol.md §2.3), the login-url and logout IQs (§4.6) and the pattern
 // formatter.
 #include <gtest/gtest.h>
 

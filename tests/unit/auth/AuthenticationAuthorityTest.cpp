@@ -1,5 +1,5 @@
-// The 2015 AuthenticationAuthorityTest as case tables (PROTOCOL.md §4.3 step 3, §4.5, §4.6, §7), for both
-// authorities. Each table is a scripted sequence: later rows use the sessions earlier rows created.
+// The 2015 AuthenticationAuthorityTest as case tables (docs/protocol.md §4.3 step 3, §4.5, §4.6, §7), for
+// both authorities. Each table is a scripted sequence: later rows use the sessions earlier rows created.
 #include <gtest/gtest.h>
 
 #include "auth/AuthFactory.h"

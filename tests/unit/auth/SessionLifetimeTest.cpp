@@ -1,4 +1,4 @@
-// AUTH_LIFETIME expiry on the 10 s check, DISABLE_AUTOLOGIN and the destroyed notifications (PROTOCOL.md
+// AUTH_LIFETIME expiry on the 10 s check, DISABLE_AUTOLOGIN and the destroyed notifications (docs/protocol.md
 // §2.2, §4.6), on a manual loop.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The PubSub stanzas of the bridge stats feed (MEDIA.md §1.2) against the golden event of a 2015 bridge.
+// The PubSub stanzas of the bridge stats feed (docs/media.md §1.2) against the golden event of a 2015 bridge.
 #include <gtest/gtest.h>
 
 #include "bridge/PubSub.h"

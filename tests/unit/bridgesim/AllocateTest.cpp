@@ -1,4 +1,4 @@
-// Allocation on the simulated bridge: the response has the 2015 shape of MEDIA.md §2.3 field by field
+// Allocation on the simulated bridge: the response has the 2015 shape of docs/media.md §2.3 field by field
 // (compared with the golden allocate responses), and the focus's own code reads it and builds an offer.
 #include <regex>
 #include <set>

@@ -1,4 +1,4 @@
-// The errors of the 2015 bridge (MEDIA.md §2.6) and what a failed request leaves behind.
+// The errors of the 2015 bridge (docs/media.md §2.6) and what a failed request leaves behind.
 #include "protocol/stanza/Namespaces.h"
 #include "unit/bridgesim/BridgeTestUtil.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"

@@ -1,4 +1,4 @@
-// Channel expiry on the simulated bridge (MEDIA.md §2.5): expire='0' removes at once, idle channels and
+// Channel expiry on the simulated bridge (docs/media.md §2.5): expire='0' removes at once, idle channels and
 // conferences go in the sweep after their expire time (2015 defaults, configurable), media keeps them.
 #include "bridgesim/BridgeStats.h"
 #include "unit/bridgesim/BridgeTestUtil.h"

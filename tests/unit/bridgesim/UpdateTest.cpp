@@ -1,6 +1,6 @@
 // Updates on the simulated bridge as the focus sends them after a session-accept, a transport-info, a
-// source change and a mute (MEDIA.md §2.4): whole-set sources, accumulated ICE candidates, payload types,
-// direction with the 2015 "any update unmutes" quirk.
+// source change and a mute (docs/media.md §2.4): whole-set sources, accumulated ICE candidates, payload
+// types, direction with the 2015 "any update unmutes" quirk.
 #include "bridgesim/BridgeStats.h"
 #include "unit/bridgesim/BridgeTestUtil.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"

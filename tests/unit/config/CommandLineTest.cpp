@@ -27,6 +27,18 @@ TEST(CommandLine, ArgumentWithoutEqualsIsSkippedWithWarning) {
     EXPECT_NE(cl.warnings[1].find("argument 2"), std::string::npos);
 }
 
+TEST(CommandLine, ABareValueIsNeverEchoedEvenWithAHyphen) {
+    // `--user_password -pw` (a generated password may start with a hyphen): only our own flag names are
+    // shown; anything else is named by its position.
+    auto cl = parseCommandLine({"--user_password", "-Pa55-w0rd", "--secrt", "-x"});
+    ASSERT_EQ(cl.warnings.size(), 4u);
+    EXPECT_NE(cl.warnings[0].find("--user_password"), std::string::npos);
+    for (size_t i = 1; i < 4; ++i) {
+        EXPECT_NE(cl.warnings[i].find("argument " + std::to_string(i + 1)), std::string::npos);
+        EXPECT_EQ(cl.warnings[i].find(": -"), std::string::npos) << cl.warnings[i];
+    }
+}
+
 TEST(CommandLine, EmptyValueIsAsIfAbsent) {
     auto cl = parseCommandLine({"--port=", "--secret="});
     EXPECT_TRUE(cl.flags.empty());

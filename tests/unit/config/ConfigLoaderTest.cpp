@@ -49,6 +49,7 @@ TEST(ConfigLoader, DefaultsOfThe2015Focus) {
     EXPECT_EQ(cfg->bridgeRequestTimeout, milliseconds(20000));
     EXPECT_EQ(cfg->authLifetime, milliseconds(86400000));
     EXPECT_EQ(cfg->httpPort, 8888);
+    EXPECT_EQ(cfg->httpHost, "127.0.0.1") << "new: loopback unless jetty.host is set (2015: every interface)";
     EXPECT_EQ(cfg->httpsPort, 8843);
     EXPECT_FALSE(cfg->authUrl || cfg->reservationBaseUrl || cfg->logLevel || cfg->logFile || cfg->pidFile);
     EXPECT_FALSE(cfg->daemon);

@@ -27,7 +27,7 @@ TEST(ConfigProperties, EveryPropertyIsRead) {
                      "org.jitsi.jicofo.auth.URL=XMPP:example.com\n"
                      "org.jitsi.jicofo.auth.DISABLE_AUTOLOGIN=true\n"
                      "org.jitsi.jicofo.auth.jetty.port=0\n"
-                     "org.jitsi.jicofo.auth.jetty.host=127.0.0.1\n"
+                     "org.jitsi.jicofo.auth.jetty.host=0.0.0.0\n"
                      "org.jitsi.impl.reservation.rest.BASE_URL=http://r.example.com/api\n"
                      "org.jitsi.videobridge.log.INFLUX_DB_ENABLED=true\n"
                      "org.jitsi.videobridge.log.INFLUX_URL_BASE=http://i:8086\n"
@@ -53,13 +53,26 @@ TEST(ConfigProperties, EveryPropertyIsRead) {
     EXPECT_EQ(cfg->bridgeRequestTimeout, milliseconds(5000));
     EXPECT_EQ(cfg->authUrl, "XMPP:example.com");
     EXPECT_EQ(cfg->httpPort, 0);
-    EXPECT_EQ(cfg->httpHost, "127.0.0.1");
+    EXPECT_EQ(cfg->httpHost, "0.0.0.0");
     EXPECT_EQ(cfg->reservationBaseUrl, "http://r.example.com/api");
     EXPECT_TRUE(cfg->influxDbEnabled);
     EXPECT_EQ(cfg->influxDatabase, "jitsi");
     EXPECT_EQ(cfg->logLevel, "fine");
     EXPECT_EQ(cfg->logFile, "/var/log/jitsi/jicofo.log");
     EXPECT_EQ(cfg->loggingConfigFile, "/etc/jitsi/jicofo/logging.properties");
+}
+
+TEST(ConfigProperties, HttpBindsToLoopbackUnlessJettyHostIsSet) {
+    TempDir dir;
+    auto unset = loadWithFile(dir, "org.jitsi.jicofo.auth.jetty.port=8888\n");
+    ASSERT_TRUE(unset.ok()) << unset.error().message;
+    EXPECT_EQ(unset->httpHost, "127.0.0.1");
+    auto blank = loadWithFile(dir, "org.jitsi.jicofo.auth.jetty.host=  \n");  // empty counts as unset
+    ASSERT_TRUE(blank.ok());
+    EXPECT_EQ(blank->httpHost, "127.0.0.1");
+    auto dashD = loadIsolated(withRequired({"-Dorg.jitsi.jicofo.auth.jetty.host=127.0.0.2"}));
+    ASSERT_TRUE(dashD.ok());
+    EXPECT_EQ(dashD->httpHost, "127.0.0.2");
 }
 
 TEST(ConfigProperties, ThresholdDefaultsTo300sWithMapping) {

@@ -64,4 +64,9 @@ TEST(ServiceCommandLine, SecretsAreMaskedForPrinting) {
               (std::vector<std::string>{
                   "--secret=*****", "-user_password=*****", "user_password=*****", "--domain=example.com",
                   "-Dorg.jitsi.jicofo.FOCUS_USER_PASSWORD=*****", "-Dorg.example.HOST=h"}));
+    EXPECT_EQ(maskSecrets({"-Dorg.jitsi.videobridge.log.INFLUX_PASS=ip",
+                           "-Dorg.jitsi.videobridge.MEDIA_RECORDING_TOKEN=tk", "-Dorg.example.SECRET_KEY=k"}),
+              (std::vector<std::string>{"-Dorg.jitsi.videobridge.log.INFLUX_PASS=*****",
+                                        "-Dorg.jitsi.videobridge.MEDIA_RECORDING_TOKEN=*****",
+                                        "-Dorg.example.SECRET_KEY=*****"}));
 }

@@ -1,5 +1,5 @@
 #pragma once
-// A scripted reservation REST API on a real local HTTP server (PROTOCOL.md §6.7): answers per
+// A scripted reservation REST API on a real local HTTP server (docs/protocol.md §6.7): answers per
 // "METHOD /path" (after the /api base), optionally late, and records every request it saw.
 #include <chrono>
 #include <condition_variable>

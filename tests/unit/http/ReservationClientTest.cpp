@@ -1,5 +1,5 @@
-// The reservation client against a real local HTTP server (PROTOCOL.md §4.3 step 4, §4.5, §6.7): success,
-// conflict, API errors, malformed, slow and missing answers.
+// The reservation client against a real local HTTP server (docs/protocol.md §4.3 step 4, §4.5, §6.7):
+// success, conflict, API errors, malformed, slow and missing answers.
 #include <gtest/gtest.h>
 
 #include "unit/http/ReservationFixture.h"

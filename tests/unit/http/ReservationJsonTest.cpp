@@ -1,4 +1,4 @@
-// The 2015 ConferenceJsonTest (PROTOCOL.md §7): conference and error JSON, the POST fields, and the
+// The 2015 ConferenceJsonTest (docs/protocol.md §7): conference and error JSON, the POST fields, and the
 // time-zone-dependent start_time format, with TZ set by the test.
 #include <gtest/gtest.h>
 

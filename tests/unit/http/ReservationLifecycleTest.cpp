@@ -1,4 +1,4 @@
-// The reservation client's life-cycle part (PROTOCOL.md §6.7): the duration guard, DELETE when the
+// The reservation client's life-cycle part (docs/protocol.md §6.7): the duration guard, DELETE when the
 // conference ends, and the base URL check.
 #include <gtest/gtest.h>
 

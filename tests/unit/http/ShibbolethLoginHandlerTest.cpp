@@ -1,5 +1,5 @@
-// The Shibboleth login page over real HTTP (PROTOCOL.md §4.6): a POCO HTTPServer on port 0, the real focus
-// loop on its own thread, the real ShibbolethAuthority.
+// The Shibboleth login page over real HTTP (docs/protocol.md §4.6): a POCO HTTPServer on port 0, the real
+// focus loop on its own thread, the real ShibbolethAuthority.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -11,8 +11,10 @@ namespace {
 
 struct Recorder : StreamParser::Listener {
     std::vector<Element> headers, stanzas;
+    std::vector<std::pair<Element, std::string>> refused;
     int closed = 0;
     void onStreamOpen(const Element& h) override { headers.push_back(h); }
+    void onStanzaRefused(const Element& e, const std::string& why) override { refused.emplace_back(e, why); }
     void onStanza(Element e) override { stanzas.push_back(std::move(e)); }
     void onStreamClose() override { ++closed; }
 };
@@ -85,41 +87,156 @@ TEST(StreamParser, RefusesEntityBomb) {
     EXPECT_TRUE(r.stanzas.empty());
 }
 
-TEST(StreamParser, RefusesOversizedStanza) {
+const std::string kClientHead =
+    "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
+
+// A stanza over a limit costs that stanza only: it is reported with its envelope and the stream goes on.
+void expectSkippedThenServed(StreamParser& p, Recorder& r, const std::string& hostile,
+                             const std::string& why) {
+    ASSERT_TRUE(p.feed(hostile.data(), hostile.size())) << p.error();
+    ASSERT_EQ(r.refused.size(), 1u);
+    EXPECT_NE(r.refused[0].second.find(why), std::string::npos) << r.refused[0].second;
+    std::string next = "<message id='after'><body>still here</body></message>";
+    ASSERT_TRUE(p.feed(next.data(), next.size())) << p.error();
+    ASSERT_FALSE(r.stanzas.empty());
+    EXPECT_EQ(r.stanzas.back().attr("id"), "after");
+}
+
+TEST(StreamParser, SkipsOversizedStanza) {
     Recorder r;
     StreamParser p(r, ParserLimits{1024, 32});
-    std::string head =
-        "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>";
-    ASSERT_TRUE(p.feed(head.data(), head.size()));
+    ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
     std::string small = "<message><body>hi</body></message>";
     ASSERT_TRUE(p.feed(small.data(), small.size()));
-    std::string big = "<message><body>" + std::string(2000, 'x') + "</body></message>";
-    EXPECT_FALSE(p.feed(big.data(), big.size()));
-    EXPECT_NE(p.error().find("exceeds"), std::string::npos) << p.error();
-    EXPECT_EQ(r.stanzas.size(), 1u);
+    std::string big =
+        "<iq type='set' id='big' from='a@b/c'><q xmlns='urn:x'>" + std::string(2000, 'x') + "</q></iq>";
+    expectSkippedThenServed(p, r, big, "exceeds 1024 bytes");
+    EXPECT_EQ(r.refused[0].first.name(), "iq");
+    EXPECT_EQ(r.refused[0].first.attr("id"), "big");
+    EXPECT_EQ(r.refused[0].first.attr("from"), "a@b/c");
+    EXPECT_TRUE(r.refused[0].first.children().empty());
+    EXPECT_EQ(r.stanzas.size(), 2u);
 }
 
-TEST(StreamParser, RefusesOversizedStanzaArrivingInPieces) {
+TEST(StreamParser, SkipsOversizedStanzaArrivingInPieces) {
     Recorder r;
     StreamParser p(r, ParserLimits{1024, 32});
-    std::string head =
-        "<stream:stream xmlns='jabber:client' "
-        "xmlns:stream='http://etherx.jabber.org/streams'><message><body>";
+    std::string head = kClientHead + "<message id='m'><body>";
     ASSERT_TRUE(p.feed(head.data(), head.size()));
     std::string chunk(100, 'x');
-    bool ok = true;
-    for (int i = 0; i < 20 && ok; ++i) ok = p.feed(chunk.data(), chunk.size());
-    EXPECT_FALSE(ok);
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE(p.feed(chunk.data(), chunk.size())) << p.error();
+    EXPECT_TRUE(r.refused.empty()) << "reported once the stanza ends, with all of its envelope";
+    expectSkippedThenServed(p, r, "</body></message>", "exceeds");
 }
 
-TEST(StreamParser, RefusesDeepNesting) {
+TEST(StreamParser, StanzaThatNeverEndsEndsTheStream) {
+    Recorder r;
+    ParserLimits limits;
+    limits.maxStanzaBytes = 1024;
+    limits.hardStanzaBytes = 4096;
+    StreamParser p(r, limits);
+    std::string head = kClientHead + "<message><body>";
+    ASSERT_TRUE(p.feed(head.data(), head.size()));
+    std::string chunk(1000, 'x');
+    bool ok = true;
+    for (int i = 0; i < 10 && ok; ++i) ok = p.feed(chunk.data(), chunk.size());
+    EXPECT_FALSE(ok);
+    EXPECT_NE(p.error().find("still open"), std::string::npos) << p.error();
+}
+
+TEST(StreamParser, SkipsDeepNesting) {
+    for (int depth : {9, 40, 600}) {
+        Recorder r;
+        StreamParser p(r, ParserLimits{1 << 20, 8});
+        ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+        std::string s = "<iq type='set' id='deep' from='x@y/z'>";
+        for (int i = 0; i < depth; ++i) s += "<a xmlns='urn:a' n='1'>";
+        for (int i = 0; i < depth; ++i) s += "</a>";
+        s += "</iq>";
+        expectSkippedThenServed(p, r, s, "deeper than 8");
+        EXPECT_EQ(r.refused[0].first.attr("id"), "deep");
+    }
+}
+
+TEST(StreamParser, NestingAtTheLimitIsKept) {
     Recorder r;
     StreamParser p(r, ParserLimits{1 << 20, 8});
-    std::string s =
-        "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'><iq>";
-    for (int i = 0; i < 10; ++i) s += "<a>";
-    EXPECT_FALSE(p.feed(s.data(), s.size()));
-    EXPECT_NE(p.error().find("deeper"), std::string::npos);
+    ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+    std::string s = "<iq type='set' id='ok'>";
+    for (int i = 0; i < 8; ++i) s += "<a>";
+    for (int i = 0; i < 8; ++i) s += "</a>";
+    s += "</iq>";
+    ASSERT_TRUE(p.feed(s.data(), s.size()));
+    EXPECT_TRUE(r.refused.empty());
+    ASSERT_EQ(r.stanzas.size(), 1u);
+}
+
+std::string withAttributes(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += " a" + std::to_string(i) + "='v'";
+    return s;
+}
+
+TEST(StreamParser, SkipsElementsWithTooManyAttributes) {
+    for (bool onRoot : {true, false}) {
+        Recorder r;
+        StreamParser p(r);
+        ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+        std::string attrs = withAttributes(2000);
+        std::string s = onRoot ? "<iq type='get' id='attrs'" + attrs + "><q xmlns='urn:q'/></iq>"
+                               : "<iq type='get' id='attrs'><q xmlns='urn:q'" + attrs + "/></iq>";
+        expectSkippedThenServed(p, r, s, "attributes (limit 64)");
+        EXPECT_EQ(r.refused[0].first.attr("id"), "attrs");
+    }
+}
+
+TEST(StreamParser, SkipsElementsWithTooManyChildren) {
+    Recorder r;
+    StreamParser p(r);
+    ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+    std::string s = "<iq type='set' id='kids'><q xmlns='urn:q'>";
+    for (int i = 0; i < 4000; ++i) s += "<c/>";
+    s += "</q></iq>";
+    expectSkippedThenServed(p, r, s, "children");
+}
+
+// x:from is another attribute than from (XML namespaces): it must never be read as the sender.
+TEST(StreamParser, DropsNamespacedAttributes) {
+    for (const char* order : {"before", "after", "alone"}) {
+        Recorder r;
+        StreamParser p(r);
+        ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+        std::string spoof = " xmlns:x='urn:spoof' x:from='room@muc/owner' x:type='result'";
+        std::string real = std::string(order) == "alone" ? "" : " from='room@muc/guest'";
+        std::string s = std::string("<iq type='set' id='s' xml:lang='en'") +
+                        (std::string(order) == "before" ? spoof + real : real + spoof) +
+                        "><mute xmlns='http://jitsi.org/jitmeet/audio' x:jid='a' jid='b'>true</mute></iq>";
+        ASSERT_TRUE(p.feed(s.data(), s.size())) << p.error();
+        ASSERT_EQ(r.stanzas.size(), 1u);
+        const Element& iq = r.stanzas[0];
+        EXPECT_EQ(iq.attr("type"), "set");
+        EXPECT_EQ(iq.attr("xml:lang"), "en");
+        if (real.empty())
+            EXPECT_FALSE(iq.hasAttr("from")) << order;
+        else
+            EXPECT_EQ(iq.attr("from"), "room@muc/guest") << order;
+        EXPECT_EQ(iq.attributes().size(), real.empty() ? 3u : 4u) << order;
+        EXPECT_EQ(iq.children()[0].attr("jid"), "b");
+        EXPECT_EQ(iq.children()[0].attributes().size(), 1u);
+    }
+}
+
+// Debian's expat backports reparse deferral: a stanza ending in a large token must still come out at once
+// on a quiet stream.
+TEST(StreamParser, StanzaEndingInALargeTokenIsNotHeldBack) {
+    Recorder r;
+    StreamParser p(r);
+    ASSERT_TRUE(p.feed(kClientHead.data(), kClientHead.size()));
+    std::string s = "<iq type='set' id='big'><conference xmlns='http://jitsi.org/protocol/focus' room='" +
+                    std::string(64 * 1024, 'r') + "'/></iq>";
+    ASSERT_TRUE(p.feed(s.data(), s.size())) << p.error();
+    ASSERT_EQ(r.stanzas.size(), 1u);
+    EXPECT_EQ(r.stanzas[0].children()[0].attr("room").size(), 64u * 1024);
 }
 
 TEST(StreamParser, RefusesMalformedXml) {

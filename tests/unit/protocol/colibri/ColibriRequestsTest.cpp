@@ -1,4 +1,4 @@
-// The focus's Colibri requests against the MEDIA.md §2 goldens, what it keeps of an allocation, and the
+// The focus's Colibri requests against the docs/media.md §2 goldens, what it keeps of an allocation, and the
 // 2015 ColibriTest.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The mute IQ of PROTOCOL.md §6.1 (the 2015 MuteIqProviderTest: jid attribute and boolean text).
+// The mute IQ of docs/protocol.md §6.1 (the 2015 MuteIqProviderTest: jid attribute and boolean text).
 #include <gtest/gtest.h>
 
 #include "protocol/focus/MuteIq.h"

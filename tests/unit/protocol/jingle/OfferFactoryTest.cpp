@@ -1,4 +1,4 @@
-// The focus's offer (MEDIA.md §3.2) from its template, the bridge allocation and the peers' sources; the
+// The focus's offer (docs/media.md §3.2) from its template, the bridge allocation and the peers' sources; the
 // 2015 BundleTest checks; start muted; features.
 #include <gtest/gtest.h>
 

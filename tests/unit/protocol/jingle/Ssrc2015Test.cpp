@@ -1,5 +1,5 @@
-// The 2015 tests of MEDIA.md §4.6 as unit tests of SourceMap (with the Colibri sources update for what the
-// bridge sees): MediaSSRCMapTest, MediaSSRCGroupMapTest and the AdvertiseSSRCsTest scenario.
+// The 2015 tests of docs/media.md §4.6 as unit tests of SourceMap (with the Colibri sources update for what
+// the bridge sees): MediaSSRCMapTest, MediaSSRCGroupMapTest and the AdvertiseSSRCsTest scenario.
 #include <gtest/gtest.h>
 
 #include "protocol/colibri/ColibriRequests.h"
