@@ -5,6 +5,7 @@ set -eu
 
 PACKAGES="
   build-essential cmake pkg-config clang-format
+  clang libclang-rt-14-dev
   libpoco-dev libssl-dev libexpat1-dev libexpat1
   libboost-log-dev libboost-thread-dev libboost-filesystem-dev
   libgtest-dev googletest

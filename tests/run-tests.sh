@@ -1,5 +1,7 @@
 #!/bin/sh
-# Builds everything and runs every test (unit, logic, integration against a real Prosody the tests start).
+# Builds everything and runs every test (unit, logic, integration against a real Prosody the tests start),
+# then a short fuzz smoke: every libFuzzer target a few thousand runs, in a clang build of its own
+# ([build-dir]-fuzz; skipped with a message when clang is missing).
 # Usage: tests/run-tests.sh [build-dir]   (default: build)
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,3 +14,4 @@ ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 300
 if [ -x tests/dist/launcher-test.sh ]; then
     tests/dist/launcher-test.sh
 fi
+FUZZ_BUILD="$BUILD-fuzz" tests/fuzz/run.sh 3000

@@ -27,6 +27,9 @@ bool validNode(std::string_view s) {
 
 bool validDomain(std::string_view s) {
     if (s.empty() || s.size() > kMaxPart) return false;
+    // Every DNS label has a character: "a..b", ".a" or "a.." (one dot left after the strip) name no host,
+    // and "a.." would read as "a." and then as "a", a different JID on every round.
+    if (s.front() == '.' || s.back() == '.' || s.find("..") != std::string_view::npos) return false;
     for (unsigned char c : s) {
         if (c <= 0x20 || c == 0x7f ||
             std::string_view("\"&'/:<>@[]\\").find(static_cast<char>(c)) != std::string_view::npos) {
@@ -59,7 +62,8 @@ std::optional<Jid> Jid::parse(std::string_view text) {
         rest = rest.substr(at + 1);
         if (node.empty() || !validNode(node)) return std::nullopt;
     }
-    if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);  // RFC 7622 §3.2: strip a trailing dot
+    // RFC 7622 §3.2: strip the one trailing dot of a fully qualified name ("example.com." is example.com).
+    if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
     if (!validDomain(rest)) return std::nullopt;
     return Jid(fold(node), fold(rest), std::string(resource));
 }

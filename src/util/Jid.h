@@ -12,7 +12,8 @@ class Jid {
   public:
     Jid() = default;
     // Returns nothing for text that is not a JID (empty domain, empty node before '@', over-long parts,
-    // spaces...).
+    // spaces, an empty DNS label as in "a..b" or "a.."...). One trailing dot of the domain is dropped, so
+    // parse(j.str()) == j for every parsed j.
     static std::optional<Jid> parse(std::string_view text);
     Jid(std::string node, std::string domain, std::string resource);
 

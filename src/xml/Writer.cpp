@@ -26,6 +26,23 @@ void Writer::escape(std::string& out, std::string_view text, bool attribute) {
                 else
                     out += c;
                 break;
+            // A reader normalises these to a space in an attribute value (XML 1.0 §3.3.3) and a CR to LF
+            // in text (§2.11): only a character reference brings them back as they were.
+            case '\t':
+                if (attribute)
+                    out += "&#9;";
+                else
+                    out += c;
+                break;
+            case '\n':
+                if (attribute)
+                    out += "&#10;";
+                else
+                    out += c;
+                break;
+            case '\r':
+                out += "&#13;";
+                break;
             default:
                 out += c;
         }

@@ -1,6 +1,7 @@
 #pragma once
 // Serialises elements. The namespace is written as a default xmlns where it differs from the parent's, which
-// is how XMPP peers expect stanza payloads (no prefixes). Text and attribute values are escaped.
+// is how XMPP peers expect stanza payloads (no prefixes). Text and attribute values are escaped so that a
+// reader gets them back unchanged: tab, LF and CR in attribute values and CR in text as character references.
 #include <string>
 #include <string_view>
 

@@ -29,7 +29,8 @@ std::optional<StanzaError> readChild(Channel& ch, const xml::Element& c) {
         auto ssrc = jingle::parseSsrc(c.text());
         if (!ssrc) return jingle::badRequest("<ssrc>" + c.text() + "</ssrc> is not an SSRC");
         ch.receivedSsrcs.push_back(*ssrc);
-    } else if (jingle::Transport::isTransport(c) && !ch.transport) {
+    } else if (jingle::Transport::isTransport(c)) {
+        if (ch.transport) return jingle::badRequest("<channel id='" + ch.id + "'> has a second <transport>");
         auto t = jingle::Transport::parse(c);
         if (!t) return t.error();
         ch.transport = std::move(*t);

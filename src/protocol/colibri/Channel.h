@@ -2,8 +2,9 @@
 // Colibri v1 RTP <channel> (docs/media.md §2.1) in http://jitsi.org/protocol/colibri. Attributes are omitted
 // when unset; payload-type and its parameters are written in the Colibri namespace, rtcp-fb, rtp-hdrext,
 // source and ssrc-group in their own. <ssrc>N</ssrc> children are the SSRCs the bridge has received.
-// Kept for round trip: unknown attributes and children, order of child kinds; default order: payload-type,
-// rtp-hdrext, source, ssrc-group, ssrc, transport.
+// A second ICE/raw-UDP transport is refused (bad-request). Kept for round trip: unknown attributes and
+// children, order of child kinds; default order: payload-type, rtp-hdrext, source, ssrc-group, ssrc,
+// transport.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -11,7 +11,9 @@ ParseResult<ChannelBundle> ChannelBundle::parse(const xml::Element& e) {
     if (r.failed()) return r.error();
     b.extraAttrs = r.unread();
     for (const auto& c : e.children()) {
-        if (jingle::Transport::isTransport(c) && !b.transport) {
+        if (jingle::Transport::isTransport(c)) {
+            if (b.transport)
+                return jingle::badRequest("<channel-bundle id='" + b.id + "'> has a second <transport>");
             auto t = jingle::Transport::parse(c);
             if (!t) return t.error();
             b.transport = std::move(*t);

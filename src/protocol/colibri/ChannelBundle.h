@@ -1,6 +1,7 @@
 #pragma once
 // Colibri v1 <channel-bundle id><transport/></channel-bundle>: the one ICE/DTLS transport shared by all
-// channels of a bundling endpoint (id = the endpoint's channel-bundle-id, the 2015 focus used the nick).
+// channels of a bundling endpoint (id = the endpoint's channel-bundle-id, the 2015 focus used the nick). A
+// second transport is refused (bad-request).
 #include <optional>
 #include <string>
 #include <vector>

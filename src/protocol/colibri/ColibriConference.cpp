@@ -15,7 +15,8 @@ std::optional<StanzaError> readChild(ColibriConference& conf, const xml::Element
         auto b = ChannelBundle::parse(c);
         if (!b) return b.error();
         conf.channelBundles.push_back(std::move(*b));
-    } else if (c.ns() == ns::kColibri && c.name() == "recording" && !conf.recording) {
+    } else if (c.ns() == ns::kColibri && c.name() == "recording") {
+        if (conf.recording) return jingle::badRequest("Colibri <conference> has a second <recording>");
         conf.recording = *Recording::parse(c);
     } else if (c.ns() == ns::kColibri && c.name() == "graceful-shutdown") {
         conf.gracefulShutdown = true;

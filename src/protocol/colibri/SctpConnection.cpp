@@ -17,7 +17,9 @@ ParseResult<SctpConnection> SctpConnection::parse(const xml::Element& e) {
     if (port) s.port = static_cast<uint16_t>(*port);
     s.extraAttrs = r.unread();
     for (const auto& c : e.children()) {
-        if (jingle::Transport::isTransport(c) && !s.transport) {
+        if (jingle::Transport::isTransport(c)) {
+            if (s.transport)
+                return jingle::badRequest("<sctpconnection id='" + s.id + "'> has a second <transport>");
             auto t = jingle::Transport::parse(c);
             if (!t) return t.error();
             s.transport = std::move(*t);

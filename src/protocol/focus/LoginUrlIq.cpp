@@ -28,7 +28,7 @@ ParseResult<LoginUrlIq> LoginUrlIq::parse(const xml::Element& e) {
     if (e.name() != "login-url" || e.ns() != ns::kFocus)
         return StanzaError::of("bad-request", "expected <login-url xmlns='http://jitsi.org/protocol/focus'>");
     for (const auto& [k, v] : e.attributes())
-        if (v.size() > kMaxValueLength)
+        if (v.size() > (k == "url" ? kMaxEncodedLength : kMaxValueLength))
             return StanzaError::of("bad-request", "attribute '" + k + "' too long");
     LoginUrlIq out;
     out.room = nonEmpty(e, "room");
@@ -37,6 +37,8 @@ ParseResult<LoginUrlIq> LoginUrlIq::parse(const xml::Element& e) {
     if (auto u = nonEmpty(e, "url")) {
         out.url = formDecode(*u);
         if (!out.url) return StanzaError::of("bad-request", "'url' is not form-encoded");
+        if (out.url->size() > kMaxValueLength)
+            return StanzaError::of("bad-request", "attribute 'url' too long");
     }
     return out;
 }

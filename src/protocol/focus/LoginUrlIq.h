@@ -23,7 +23,10 @@ struct LoginUrlIq {
     std::optional<bool> popup;       // "true" (any case) ⇒ true; see isPopup()
     std::optional<std::string> url;  // decoded
 
+    // Attributes, and the url once decoded. On the wire the url may take three times as much (every byte
+    // %XX), so that whatever parse() accepted, toElement() writes something parse() accepts again.
     static constexpr size_t kMaxValueLength = 4096;
+    static constexpr size_t kMaxEncodedLength = 3 * kMaxValueLength;
 
     // bad-request for another element, an over-long attribute or a url that is not form-encoded.
     static ParseResult<LoginUrlIq> parse(const xml::Element& e);

@@ -19,7 +19,10 @@ struct LogoutIq {
     std::optional<std::string> sessionId;  // empty ⇒ absent
     std::optional<std::string> logoutUrl;  // decoded
 
+    // Attributes, and the logout-url once decoded; on the wire the url may take three times as much (see
+    // LoginUrlIq).
     static constexpr size_t kMaxValueLength = 4096;
+    static constexpr size_t kMaxEncodedLength = 3 * kMaxValueLength;
 
     // bad-request for another element, an over-long attribute or a logout-url that is not form-encoded.
     static ParseResult<LogoutIq> parse(const xml::Element& e);

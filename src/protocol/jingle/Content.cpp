@@ -13,12 +13,15 @@ ParseResult<Content> Content::parse(const xml::Element& e) {
     if (r.failed()) return r.error();
     c.extraAttrs = r.unread();
     for (const auto& child : e.children()) {
-        if (RtpDescription::isDescription(child) && !c.description) {
+        if (RtpDescription::isDescription(child)) {
+            if (c.description)
+                return badRequest("<content name='" + c.name + "'> has a second <description>");
             auto d = RtpDescription::parse(child);
             if (!d) return d.error();
             c.description = std::move(*d);
             c.order.saw("description");
-        } else if (Transport::isTransport(child) && !c.transport) {
+        } else if (Transport::isTransport(child)) {
+            if (c.transport) return badRequest("<content name='" + c.name + "'> has a second <transport>");
             auto t = Transport::parse(child);
             if (!t) return t.error();
             c.transport = std::move(*t);

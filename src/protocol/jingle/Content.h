@@ -1,8 +1,10 @@
 #pragma once
 // Jingle <content creator name senders> (XEP-0166) with an optional RTP description, an optional ICE/raw
 // transport and the estos <bundle xmlns='http://estos.de/ns/bundle'/> marker of the 2015 bundle offer.
-// Contents of source-add/-remove have no creator. Kept: unknown attributes, other descriptions/transports
-// and children (in extraChildren), order of kinds; default order: description, transport, bundle.
+// Contents of source-add/-remove have no creator. A second RTP description or ICE/raw-UDP transport is
+// refused (bad-request): which one counts would depend on the order. Kept: unknown attributes, descriptions
+// and transports of other namespaces and other children (in extraChildren), order of kinds; default order:
+// description, transport, bundle.
 #include <optional>
 #include <string>
 #include <vector>

@@ -10,15 +10,20 @@ std::optional<StanzaError> readChild(Jingle& j, const xml::Element& c) {
         auto content = Content::parse(c);
         if (!content) return content.error();
         j.contents.push_back(std::move(*content));
-    } else if (Group::isGroup(c) && !j.group) {
+    } else if (Group::isGroup(c)) {
         auto g = Group::parse(c);
         if (!g) return g.error();
-        j.group = std::move(*g);
-    } else if (c.name() == "reason" && c.ns() == ns::kJingle && !j.reason) {
+        if (j.group)
+            j.moreGroups.push_back(std::move(*g));
+        else
+            j.group = std::move(*g);
+    } else if (c.name() == "reason" && c.ns() == ns::kJingle) {
+        if (j.reason) return badRequest("<jingle> has a second <reason>");
         auto r = Reason::parse(c);
         if (!r) return r.error();
         j.reason = std::move(*r);
-    } else if (StartMuted::isStartMuted(c) && !j.startMuted) {
+    } else if (StartMuted::isStartMuted(c)) {
+        if (j.startMuted) return badRequest("<jingle> has a second <startmuted>");
         j.startMuted = *StartMuted::parse(c);
     } else {
         j.extraChildren.push_back(c);
@@ -69,6 +74,7 @@ xml::Element Jingle::toElement() const {
         {"group",
          [&] {
              if (group) e.addChild(group->toElement());
+             for (const auto& g : moreGroups) e.addChild(g.toElement());
          }},
         {"reason",
          [&] {

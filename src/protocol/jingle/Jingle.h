@@ -1,10 +1,11 @@
 #pragma once
 // <jingle xmlns='urn:xmpp:jingle:1' action sid initiator responder> (XEP-0166) with contents, a BUNDLE
 // <group>, <reason>, and Jitsi's <startmuted>. initiator/responder are kept as strings because real clients
-// fill them with JIDs nobody should key on (docs/media.md §3.4). Kept: unknown attributes and children (e.g.
-// a second group, a jingle-level estos <bundle/>), order of kinds; default order: content, group, reason,
-// startmuted — the 2015 offer's. parse() refuses (bad-request): missing sid, missing or unknown action,
-// and any malformed child (ssrc not a number, group without sources, negative port, …).
+// fill them with JIDs nobody should key on (docs/media.md §3.4). Kept: unknown attributes and children (e.g. a
+// jingle-level estos <bundle/>), further groups (XEP-0338 allows several, e.g. LS beside BUNDLE), order of
+// kinds; default order: content, group, reason, startmuted — the 2015 offer's. parse() refuses
+// (bad-request): missing sid, missing or unknown action, a second reason or startmuted, and any malformed
+// child (ssrc not a number, group without sources, negative port, …).
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,8 @@ struct Jingle {
     std::string sid;
     std::string initiator, responder;  // "" ⇒ absent
     std::vector<Content> contents;
-    std::optional<Group> group;
+    std::optional<Group> group;     // the first <group>
+    std::vector<Group> moreGroups;  // any later ones, written right after it
     std::optional<Reason> reason;
     std::optional<StartMuted> startMuted;
     Attributes extraAttrs;

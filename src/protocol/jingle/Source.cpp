@@ -39,7 +39,9 @@ ParseResult<Source> Source::parse(const xml::Element& e) {
             auto p = Parameter::parse(c);
             if (!p) return p.error();
             s.parameters.push_back(std::move(*p));
-        } else if (c.name() == "ssrc-info" && c.ns() == ns::kJitMeet && !s.ssrcInfo) {
+        } else if (c.name() == "ssrc-info" && c.ns() == ns::kJitMeet) {
+            // The focus overwrites the owner of the one ssrc-info; a second would reach peers unchecked.
+            if (s.ssrcInfo) return badRequest("<source> has a second <ssrc-info>");
             auto info = SsrcInfo::parse(c);
             if (!info) return info.error();
             s.ssrcInfo = std::move(*info);

@@ -3,7 +3,8 @@
 // (cname, msid, mslabel, label) and Jitsi's <ssrc-info xmlns='http://jitsi.org/jitmeet' owner video-type/>.
 // ssrc is an unsigned 32-bit decimal; a source without one is valid only in the focus's Colibri update
 // ("clear all sources", docs/media.md §2.4a) — Jingle descriptions refuse it (RtpDescription::parse).
-// Kept: parameters in order, unknown attributes and children (order of kinds too).
+// A second ssrc-info is refused (bad-request). Kept: parameters in order, unknown attributes and children
+// (order of kinds too).
 #include <cstdint>
 #include <optional>
 #include <string>

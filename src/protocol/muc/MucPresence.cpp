@@ -87,6 +87,42 @@ ParseResult<MucPresence> MucPresence::parse(const xml::Element& p) {
     return m;
 }
 
+xml::Element MucPresence::toElement() const {
+    xml::Element p("presence", ns::kClient);
+    p.setAttr("from", from.str());
+    if (error) {
+        p.setAttr("type", "error");
+        p.addChild(error->toElement());
+        return p;
+    }
+    if (unavailable) p.setAttr("type", "unavailable");
+    auto& x = p.addChild("x", ns::kMucUser);
+    auto& item = x.addChild("item");
+    item.setAttr("affiliation", protocol::toString(affiliation));
+    item.setAttr("role", protocol::toString(role));
+    if (!realJid.empty()) item.setAttr("jid", realJid.str());
+    for (int code : statusCodes) x.addChild("status").setAttr("code", std::to_string(code));
+    if (destroyed) x.addChild("destroy");
+    if (nick) p.addChild("nick", ns::kNick).setText(*nick);
+    if (startMuted) {
+        auto& sm = p.addChild("startmuted", ns::kStartMuted);
+        sm.setAttr("audio", startMuted->audio ? "true" : "false");
+        sm.setAttr("video", startMuted->video ? "true" : "false");
+    }
+    return p;
+}
+
+bool MucPresence::operator==(const MucPresence& o) const {
+    auto sameError = [](const std::optional<StanzaError>& a, const std::optional<StanzaError>& b) {
+        if (!a || !b) return !a && !b;
+        return a->condition == b->condition && a->type == b->type && a->text == b->text;
+    };
+    return from == o.from && unavailable == o.unavailable && sameError(error, o.error) &&
+           affiliation == o.affiliation && role == o.role && realJid == o.realJid &&
+           statusCodes == o.statusCodes && destroyed == o.destroyed && nick == o.nick &&
+           startMuted == o.startMuted;
+}
+
 namespace {
 
 xml::Element withExtensions(xml::Element p, const std::vector<xml::Element>& extensions) {

@@ -22,6 +22,7 @@ const char* toString(MucRole r);
 
 struct StartMuted {
     bool audio = false, video = false;  // missing attributes parse as false (§6.2)
+    bool operator==(const StartMuted& o) const { return audio == o.audio && video == o.video; }
 };
 
 struct MucPresence {
@@ -41,6 +42,12 @@ struct MucPresence {
     bool kicked() const { return statusCodes.count(307) > 0; }
     // Refuses stanzas that are not presences, or whose 'from' is not an occupant JID (room@service/nick).
     static ParseResult<MucPresence> parse(const xml::Element& presence);
+    // The presence as the MUC service sends it: what parse() reads, in jabber:client (tests and the fuzz
+    // round trip; the focus itself only reads these).
+    xml::Element toElement() const;
+    // Every field; errors by condition, type and text.
+    bool operator==(const MucPresence& o) const;
+    bool operator!=(const MucPresence& o) const { return !(*this == o); }
 };
 
 // <presence to='room@service/nick'><x xmlns='http://jabber.org/protocol/muc'/>caps + extensions</presence>

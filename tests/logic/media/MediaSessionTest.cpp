@@ -1,5 +1,6 @@
 // Media logic (docs/media.md §2–§5) against a scripted bridge and scripted clients.
 #include "logic/media/MediaHarness.h"
+#include "protocol/jingle/JingleNamespaces.h"
 
 using namespace jicofo;
 using namespace jicofo::test;
@@ -157,6 +158,27 @@ TEST(Media, HostileClaimsAreRefusedAndChangeNothing) {
     h.fromParticipant("bob",
                       MediaHarness::sources(JingleAction::SourceRemove, h.bobOffer.sid, "audio", {1111}));
     EXPECT_TRUE(h.jingleTo("alice").empty());
+}
+
+// Found by fuzzing: a source with a second ssrc-info naming alice kept it as an unknown child; the focus set
+// the owner of the first one only, so alice's peers were told the stream was hers.
+TEST(Media, SecondSsrcInfoIsRefusedNotRelayed) {
+    TwoInRoom h;
+    h.fromParticipant("alice", MediaHarness::accept(h.aliceOffer, 1111, 2222));
+    h.fromParticipant("bob", MediaHarness::accept(h.bobOffer, 3333, 4444));
+    h.jingleTo("alice");
+    Jingle add = MediaHarness::sources(JingleAction::SourceAdd, h.bobOffer.sid, "video", {5555});
+    auto& source = add.contents.front().description->sources.front();
+    source.setOwner(std::string(MediaHarness::kRoom) + "/bob");
+    xml::Element second("ssrc-info", protocol::jingle::ns::kJitMeet);
+    second.setAttr("owner", std::string(MediaHarness::kRoom) + "/alice");
+    source.extraChildren.push_back(second);
+    source.order.saw(protocol::jingle::kExtraKind);
+    auto r = h.fromParticipant("bob", add);
+    EXPECT_EQ(r.type, protocol::IqType::Error);
+    EXPECT_EQ(r.error->condition, "bad-request");
+    EXPECT_TRUE(h.jingleTo("alice").empty()) << "nothing relayed";
+    EXPECT_FALSE(h.manager.find(jid(MediaHarness::kRoom))->media()->sources().ownerOf(5555));
 }
 
 TEST(Media, WrongSidOrStrangerGetsUnknownSession) {

@@ -23,6 +23,20 @@ TEST(Jid, DomainOnlyAndResourceWithSlash) {
     EXPECT_EQ(r->resource(), "c/d");
 }
 
+TEST(Jid, OneTrailingDotIsDroppedAndTheResultReadsBack) {
+    auto j = Jid::parse("Room@Conference.Example.com./bob");
+    ASSERT_TRUE(j);
+    EXPECT_EQ(j->str(), "room@conference.example.com/bob");
+    EXPECT_EQ(Jid::parse(j->str()), j);
+    EXPECT_EQ(Jid::parse("example.com.")->str(), "example.com");
+}
+
+// Found by fuzzing: "a@b../c" parsed to "a@b./c", which parsed to "a@b/c" — three JIDs for one text.
+TEST(Jid, RefusesEmptyDomainLabels) {
+    for (const char* bad : {"a@b../c", "b..", "a@b..", "a@.b", ".b", "a..b", "a@b...c/r", "."})
+        EXPECT_FALSE(Jid::parse(bad)) << bad;
+}
+
 TEST(Jid, RefusesMalformed) {
     for (const char* bad : {"", "@example.com", "a@", "a@b/", "a b@c", "a@b c", "a<b@c", "/res", "a@@b"})
         EXPECT_FALSE(Jid::parse(bad)) << bad;

@@ -40,14 +40,19 @@ TEST_P(ColibriBad, RefusedWithBadRequest) {
     EXPECT_NE(error.text.find(GetParam().textPart), std::string::npos) << error.text;
 }
 
-INSTANTIATE_TEST_SUITE_P(Goldens, ColibriBad,
-                         ::testing::Values(BadCase{"channel-negative-expire.xml", "expire='-1'"},
-                                           BadCase{"channel-bundle-without-id.xml", "'id'"},
-                                           BadCase{"ssrc-text-not-a-number.xml", "12ab"},
-                                           BadCase{"sctpconnection-port-negative.xml", "port='-5000'"},
-                                           BadCase{"content-without-name.xml", "'name'"},
-                                           BadCase{"candidate-port-too-big.xml", "port='70000'"},
-                                           BadCase{"stat-without-name.xml", "'name'"}));
+INSTANTIATE_TEST_SUITE_P(
+    Goldens, ColibriBad,
+    ::testing::Values(BadCase{"channel-negative-expire.xml", "expire='-1'"},
+                      BadCase{"channel-bundle-without-id.xml", "'id'"},
+                      BadCase{"ssrc-text-not-a-number.xml", "12ab"},
+                      BadCase{"sctpconnection-port-negative.xml", "port='-5000'"},
+                      BadCase{"content-without-name.xml", "'name'"},
+                      BadCase{"candidate-port-too-big.xml", "port='70000'"},
+                      BadCase{"stat-without-name.xml", "'name'"},
+                      BadCase{"channel-second-transport.xml", "second <transport>"},
+                      BadCase{"channel-bundle-second-transport.xml", "second <transport>"},
+                      BadCase{"sctpconnection-second-transport.xml", "second <transport>"},
+                      BadCase{"second-recording.xml", "second <recording>"}));
 
 TEST(ColibriParse, AllocateResponseFields) {
     ColibriConference conf = test::goldenConference("colibri/allocate-response-bundle.xml");

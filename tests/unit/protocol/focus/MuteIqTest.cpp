@@ -29,6 +29,18 @@ TEST(MuteIq, ParsesTheClientRequest) {
     EXPECT_EQ(m->toElement(), *iq->payload) << "serialised back as sent";
 }
 
+// A fully qualified domain (one trailing dot) names the same occupant, and serialises without the dot.
+TEST(MuteIq, TrailingDotOfTheDomainIsDropped) {
+    auto iq = protocol::Iq::parse(golden("focus/mute-request-fqdn-jid.xml"));
+    ASSERT_TRUE(iq);
+    EXPECT_EQ(iq->to.str(), "myroom@conference.example.com/focus");
+    auto m = MuteIq::parse(*iq->payload);
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->jid->str(), "myroom@conference.example.com/bob");
+    EXPECT_EQ(m->toElement().attr("jid"), "myroom@conference.example.com/bob");
+    EXPECT_EQ(*MuteIq::parse(m->toElement())->jid, *m->jid);
+}
+
 TEST(MuteIq, ForwardedFormHasNoJid) {
     auto iq = protocol::Iq::parse(golden("focus/mute-forward.xml"));
     ASSERT_TRUE(iq);
@@ -58,7 +70,8 @@ TEST(MuteIq, MissingPartsParseAsAbsent) {
 }
 
 TEST(MuteIq, BadOnesAreBadRequest) {
-    for (const char* file : {"focus/bad/mute-bad-jid.xml", "focus/bad/mute-wrong-namespace.xml"}) {
+    for (const char* file : {"focus/bad/mute-bad-jid.xml", "focus/bad/mute-wrong-namespace.xml",
+                             "focus/bad/mute-jid-two-trailing-dots.xml"}) {
         auto m = MuteIq::parse(golden(file));
         ASSERT_FALSE(m) << file;
         EXPECT_EQ(m.error().condition, "bad-request") << file;

@@ -20,13 +20,15 @@ TEST_P(JingleRoundTrip, ParsesAndSerialisesBackUnchanged) {
     EXPECT_TRUE(test::sameXml(j->toElement(), in));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Goldens, JingleRoundTrip,
-    ::testing::Values("lib-jitsi-meet-1.0.6-session-accept.xml", "lib-jitsi-meet-1.0.6-transport-info.xml",
-                      "lib-jitsi-meet-2020-unified-session-accept.xml",
-                      "lib-jitsi-meet-2020-unified-transport-info.xml", "session-accept-2015.xml",
-                      "transport-info-2015.xml", "source-add-client-bb22.xml", "source-add-focus.xml",
-                      "removesource-legacy.xml", "session-terminate.xml", "session-initiate-bundle.xml"));
+INSTANTIATE_TEST_SUITE_P(Goldens, JingleRoundTrip,
+                         ::testing::Values("lib-jitsi-meet-1.0.6-session-accept.xml",
+                                           "lib-jitsi-meet-1.0.6-transport-info.xml",
+                                           "lib-jitsi-meet-2020-unified-session-accept.xml",
+                                           "lib-jitsi-meet-2020-unified-transport-info.xml",
+                                           "session-accept-2015.xml", "transport-info-2015.xml",
+                                           "source-add-client-bb22.xml", "source-add-focus.xml",
+                                           "removesource-legacy.xml", "session-terminate.xml",
+                                           "session-initiate-bundle.xml", "two-groups.xml"));
 
 struct BadCase {
     const char* file;
@@ -57,7 +59,28 @@ INSTANTIATE_TEST_SUITE_P(
                       BadCase{"parameter-without-name.xml", "'name'"},
                       BadCase{"sctpmap-number-not-a-number.xml", "number='five'"},
                       BadCase{"fingerprint-required-not-boolean.xml", "maybe"},
-                      BadCase{"reason-without-condition.xml", "condition"}));
+                      BadCase{"reason-without-condition.xml", "condition"},
+                      // A second single-use child: which one counted depended on the order (found by
+                      // fuzzing: they swapped places when written back, and a second ssrc-info owner was
+                      // relayed to peers as it came).
+                      BadCase{"second-transport.xml", "second <transport>"},
+                      BadCase{"second-description.xml", "second <description>"},
+                      BadCase{"second-ssrc-info.xml", "second <ssrc-info>"},
+                      BadCase{"second-reason.xml", "second <reason>"}));
+
+// XEP-0338 allows several groups (LS beside BUNDLE): all kept, together and in order, behind unknown
+// children.
+TEST(JingleParse, KeepsEveryGroupInOrder) {
+    auto j = Jingle::parse(test::goldenPayload("jingle/two-groups.xml"));
+    ASSERT_TRUE(j) << j.error().text;
+    ASSERT_TRUE(j->group);
+    EXPECT_EQ(j->group->semantics, "BUNDLE");
+    ASSERT_EQ(j->moreGroups.size(), 1u);
+    EXPECT_EQ(j->moreGroups.front().semantics, "LS");
+    auto again = Jingle::parse(j->toElement());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->group->semantics, "BUNDLE");
+}
 
 TEST(JingleParse, RefusesOtherElements) {
     xml::Element notJingle("jingle", "urn:xmpp:jingle:0");
