@@ -9,6 +9,7 @@
 #   prove-service.sh  the NSIS installer of win64 run silently under wine: service registered with the flags,
 #                     started, logging to its file, conference IQ answered, net stop, silent uninstall
 # Usage: sudo dist/prove-all.sh [--no-build] [LABEL]     (JICOFO_DIST_BUILD_DIR as for dist/build.sh)
+# First of all, the prerequisites must have left the native build working (dist/cross/check-native-build.sh).
 # Prints each proof's transcript and "N passed, N failed"; status 0 when all passed.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -32,6 +33,7 @@ run() {
         echo "FAILED: $*"
     fi
 }
+run "$HERE/cross/check-native-build.sh"
 if [ "$BUILD" = 1 ]; then
     for os in lin64 lin win64 win win64.installer; do
         echo "=== dist/build.sh $os $LABEL"

@@ -10,7 +10,7 @@ PACKAGES="
   libboost-log-dev libboost-thread-dev libboost-filesystem-dev
   libgtest-dev googletest
   prosody lua-unbound openssl
-  procps ca-certificates python3 dpkg-dev
+  procps ca-certificates python3 dpkg-dev lintian
 "
 
 SUDO=""

@@ -4,13 +4,18 @@
 # Writes OUTDIR/jicofo_VERSION_ARCH.deb (OUTDIR defaults to the current folder) and prints its path last.
 # VERSION: the project version of CMakeLists.txt plus the git revision ("1.0.0+g6669f5e35d-1"); set
 # JICOFO_DEB_VERSION to override. ARCH comes from the binary (amd64, i386, arm64...).
-# Layout (docs/packaging.md, as the 2015 package):
-#   /usr/share/jicofo/{jicofo, jicofo.sh, graceful_shutdown, collect-dump-logs.sh, lib/logging.properties ->
+# Layout (docs/packaging.md, as the 2015 package, lintian-clean):
+#   /usr/lib/jicofo/jicofo (the program: architecture-dependent, so not in /usr/share), /usr/share/jicofo/{jicofo
+#   -> ../../lib/jicofo/jicofo, jicofo.sh, graceful_shutdown, collect-dump-logs.sh, lib/logging.properties ->
 #   /etc/jitsi/jicofo/logging.properties}, /etc/jitsi/jicofo/logging.properties (conffile), /etc/init.d/jicofo
-#   (conffile), /lib/systemd/system/jicofo.service, /usr/share/doc/jicofo/; postinst writes
-#   /etc/jitsi/jicofo/{config,sip-communicator.properties} and /var/log/jitsi/jicofo.log.
+#   (conffile), /lib/systemd/system/jicofo.service, /usr/share/doc/jicofo/{copyright, changelog.Debian.gz,
+#   README.Debian, sip-communicator.properties.sample}; postinst writes /etc/jitsi/jicofo/{config,
+#   sip-communicator.properties} and /var/log/jitsi/jicofo.log.
 # Depends: the runtime packages of the program's shared libraries (POCO, Boost.Log, OpenSSL, expat, libstdc++,
 # libc), found by dpkg-shlibdeps on this machine, so build on the Debian release you install on.
+# changelog.Debian.gz: installers/debian/changelog with an entry for this build on top (unless VERSION is one of
+# its entries). Maintainer: JICOFO_DEB_MAINTAINER="Name <address>" (default: the changelog's, at the reserved
+# domain jicofo.example: set your own when you publish the package).
 set -euo pipefail
 
 BINARY=${1:-}
@@ -50,12 +55,15 @@ esac
 STAGE=$(mktemp -d)
 trap 'rm -rf "$STAGE"' EXIT
 R=$STAGE/root
-install -d "$R/DEBIAN" "$R/usr/share/jicofo/lib" "$R/etc/jitsi/jicofo" "$R/etc/init.d" \
+MAINTAINER=${JICOFO_DEB_MAINTAINER:-jicofo maintainers <maintainers@jicofo.example>}
+install -d "$R/DEBIAN" "$R/usr/lib/jicofo" "$R/usr/share/jicofo/lib" "$R/etc/jitsi/jicofo" "$R/etc/init.d" \
     "$R/lib/systemd/system" "$R/usr/share/doc/jicofo"
 
 # --- files
-install -m 755 "$BINARY" "$R/usr/share/jicofo/jicofo"
-strip --strip-unneeded "$R/usr/share/jicofo/jicofo"
+install -m 755 "$BINARY" "$R/usr/lib/jicofo/jicofo"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$R/usr/lib/jicofo/jicofo"
+# The launcher runs the program beside it: the 2015 path stays, as a link.
+ln -s ../../lib/jicofo/jicofo "$R/usr/share/jicofo/jicofo"
 install -m 755 "$TOP/resources/jicofo.sh" "$R/usr/share/jicofo/jicofo.sh"
 install -m 755 "$TOP/resources/graceful_shutdown" "$R/usr/share/jicofo/graceful_shutdown"
 install -m 755 "$HERE/collect-dump-logs.sh" "$R/usr/share/jicofo/collect-dump-logs.sh"
@@ -67,8 +75,13 @@ install -m 644 "$HERE/jicofo.service" "$R/lib/systemd/system/jicofo.service"
 install -m 644 "$HERE/README.Debian" "$R/usr/share/doc/jicofo/README.Debian"
 install -m 644 "$HERE/copyright" "$R/usr/share/doc/jicofo/copyright"
 install -m 644 "$TOP/sip-communicator.properties.sample" "$R/usr/share/doc/jicofo/sip-communicator.properties.sample"
-printf 'jicofo (%s) stable; urgency=medium\n\n  * Built from %s.\n\n -- jicofo maintainers <jicofo@localhost>  %s\n' \
-    "$VERSION" "$(basename "$TOP")" "$(date -R)" | gzip -9n >"$R/usr/share/doc/jicofo/changelog.Debian.gz"
+{
+    if ! grep -q "^jicofo ($VERSION)" "$HERE/changelog"; then
+        printf 'jicofo (%s) stable; urgency=medium\n\n  * Built from %s.\n\n -- %s  %s\n\n' \
+            "$VERSION" "${rev:-the source tree}" "$MAINTAINER" "$(date -R)"
+    fi
+    cat "$HERE/changelog"
+} | gzip -9n >"$R/usr/share/doc/jicofo/changelog.Debian.gz"
 chmod 644 "$R/usr/share/doc/jicofo/changelog.Debian.gz"
 for s in postinst prerm postrm; do install -m 755 "$HERE/$s" "$R/DEBIAN/$s"; done
 printf '/etc/init.d/jicofo\n/etc/jitsi/jicofo/logging.properties\n' >"$R/DEBIAN/conffiles"
@@ -76,7 +89,7 @@ printf '/etc/init.d/jicofo\n/etc/jitsi/jicofo/logging.properties\n' >"$R/DEBIAN/
 # --- Depends from the program's shared libraries
 mkdir -p "$STAGE/shlibs/debian"
 printf 'Source: jicofo\n\nPackage: jicofo\nArchitecture: any\n' >"$STAGE/shlibs/debian/control"
-shlibs=$(cd "$STAGE/shlibs" && dpkg-shlibdeps -O --warnings=0 -e"$R/usr/share/jicofo/jicofo" | sed -n 's/^shlibs:Depends=//p')
+shlibs=$(cd "$STAGE/shlibs" && dpkg-shlibdeps -O --warnings=0 -e"$R/usr/lib/jicofo/jicofo" | sed -n 's/^shlibs:Depends=//p')
 if [ -z "$shlibs" ]; then
     echo "build-deb.sh: dpkg-shlibdeps found no library dependencies" >&2
     exit 1
@@ -87,9 +100,9 @@ cat >"$R/DEBIAN/control" <<CONTROL
 Package: jicofo
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: jicofo maintainers <jicofo@localhost>
+Maintainer: $MAINTAINER
 Installed-Size: $SIZE
-Depends: $shlibs, adduser, init-system-helpers
+Depends: $shlibs, adduser, init-system-helpers (>= 1.54~)
 Recommends: prosody, python3
 Section: net
 Priority: optional
@@ -109,5 +122,5 @@ CONTROL
 mkdir -p "$OUTDIR"
 OUT="$(cd "$OUTDIR" && pwd)/jicofo_${VERSION}_${ARCH}.deb"
 dpkg-deb --root-owner-group -Zxz --build "$R" "$OUT" >/dev/null
-echo "Depends: $shlibs, adduser, init-system-helpers"
+echo "Depends: $shlibs, adduser, init-system-helpers (>= 1.54~)"
 echo "$OUT"

@@ -70,7 +70,7 @@ rm -f "$R/usr/sbin/policy-rc.d"
 
 step "what the package installed"
 in_root dpkg-query -W -f 'Package: ${Package} ${Version} ${Architecture}\nDepends: ${Depends}\n' jicofo
-in_root sh -c 'ls -l /usr/share/jicofo /usr/share/jicofo/lib /etc/init.d/jicofo /lib/systemd/system/jicofo.service;
+in_root sh -c 'ls -l /usr/lib/jicofo /usr/share/jicofo /usr/share/jicofo/lib /etc/init.d/jicofo /lib/systemd/system/jicofo.service;
     ls -ld /etc/jitsi/jicofo /var/log/jitsi; ls -l /etc/jitsi/jicofo /var/log/jitsi; id jicofo'
 echo "--- /etc/jitsi/jicofo/config (secrets masked)"
 sed -E 's/^(JICOFO_SECRET|JICOFO_AUTH_PASSWORD)=.*/\1=*****/' "$R/etc/jitsi/jicofo/config" | grep -v '^#' | grep -v '^$'
@@ -182,7 +182,13 @@ in_root /etc/init.d/jicofo stop
 
 step "dpkg --purge jicofo"
 in_root dpkg --purge jicofo 2>&1 | grep -v '^(Reading'
-ls -d "$R/etc/jitsi/jicofo" "$R/var/log/jitsi" "$R/usr/share/jicofo" 2>&1 | sed 's|'"$R"'||g' || true
+ls -d "$R/etc/jitsi/jicofo" "$R/var/log/jitsi" "$R/usr/share/jicofo" "$R/usr/lib/jicofo" 2>&1 | sed 's|'"$R"'||g' || true
+# postrm removed the init script's links (once, on purge) with the script.
+if ls "$R"/etc/rc?.d/*jicofo* 2>/dev/null; then
+    echo "init script links left after the purge" >&2
+    exit 1
+fi
+echo "no /etc/rc?.d links left"
 
 printf '\nOK: the package installed on a clean Debian 12, started through its init script, logged in to\n'
 printf 'Prosody, answered its health check, stopped, upgraded keeping its configuration, and purged.\n'

@@ -3,15 +3,19 @@
 #include <boost/log/core.hpp>
 #include <boost/log/sinks/sync_frontend.hpp>
 #include <boost/log/sinks/text_ostream_backend.hpp>
-#include <boost/log/utility/setup/from_settings.hpp>
-#include <boost/log/utility/setup/settings_parser.hpp>
 #include <boost/make_shared.hpp>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <istream>
+#include <ostream>
+#include <vector>
 
+#include "log/LogFilter.h"
 #include "log/LogFormat.h"
+#include "log/LogSinks.h"
+#include "log/SettingsFile.h"
 
 namespace jicofo::log {
 namespace {
@@ -21,20 +25,19 @@ namespace bl = boost::log;
 // The section the FILE property adds; an odd name so it cannot collide with an operator's own sinks.
 constexpr const char* kFileSink = "Sinks.JicofoLogFileProperty";
 
-bl::settings builtInDefaults() {
+LogSettingsFile builtInDefaults() {
     // Mirrors resources/logging.properties: console (stderr), INFO.
-    bl::settings s;
-    s["Core"]["Filter"] = std::string("%Severity% >= INFO");
-    s["Sinks.Console"]["Destination"] = std::string("Console");
-    s["Sinks.Console"]["AutoFlush"] = std::string("true");
+    LogSettingsFile s;
+    s.sections["Core"]["Filter"] = "%Severity% >= INFO";
+    s.sections["Sinks.Console"] = {{"Destination", "Console"}, {"AutoFlush", "true"}};
     return s;
 }
 
-std::optional<std::string> readSettingsFile(const std::string& path, bl::settings& out) {
+std::optional<std::string> readSettingsFile(const std::string& path, LogSettingsFile& out) {
     std::ifstream in(path);
     if (!in) return "cannot open logging settings " + path + ": " + std::strerror(errno);
     try {
-        out = bl::parse_settings(in);
+        out = parseSettingsFile(in);
     } catch (const std::exception& e) {
         return "logging settings " + path + ": " + e.what();
     }
@@ -51,68 +54,75 @@ std::string escapePattern(const std::string& text) {
     return out;
 }
 
-void addFileSink(bl::settings& s, const LogSettings& settings) {
+void addFileSink(LogSettingsFile& s, const LogSettings& settings) {
     // Absolute now: a daemon changes its working directory to / before the first rotation.
     std::filesystem::path file = std::filesystem::absolute(*settings.file);
-    std::filesystem::path dir = file.parent_path();
-    // Through the property tree: the settings proxies extend their path on every operator[].
-    auto put = [&s](const char* key, const std::string& value) {
-        s.property_tree().put(std::string(kFileSink) + "." + key, value);
-    };
-    put("Destination", "TextFile");
-    put("FileName", escapePattern(file.string()));
     // A full file is renamed FILE.N beside it (N keeps growing, also across restarts) and the oldest are
     // removed past MaxFiles; at exit the live file keeps its name and the next run appends to it.
-    put("TargetFileName", escapePattern(file.filename().string()) + ".%N");
-    put("Target", dir.string());
-    put("MaxFiles", std::to_string(settings.fileMaxFiles));
-    put("ScanForFiles", "Matching");
-    put("RotationSize", std::to_string(settings.fileRotationSize));
-    put("EnableFinalRotation", "false");
-    put("Append", "true");
-    put("AutoFlush", "true");
+    s.sections[kFileSink] = {{"Destination", "TextFile"},
+                             {"FileName", escapePattern(file.string())},
+                             {"TargetFileName", escapePattern(file.filename().string()) + ".%N"},
+                             {"Target", file.parent_path().string()},
+                             {"MaxFiles", std::to_string(settings.fileMaxFiles)},
+                             {"ScanForFiles", "Matching"},
+                             {"RotationSize", std::to_string(settings.fileRotationSize)},
+                             {"EnableFinalRotation", "false"},
+                             {"Append", "true"},
+                             {"AutoFlush", "true"}};
 }
 
-std::optional<std::string> applyOverrides(bl::settings& s, const LogSettings& settings) {
+std::optional<std::string> applyOverrides(LogSettingsFile& s, const LogSettings& settings) {
     if (settings.level) {
         Severity sev;
         if (!parseSeverity(*settings.level, sev))
             return "org.jitsi.jicofo.log.LEVEL: \"" + *settings.level + "\" is not a log level";
-        s["Core"]["Filter"] = std::string("%Severity% >= ") + toString(sev);
+        s.sections["Core"]["Filter"] = std::string("%Severity% >= ") + toString(sev);
     }
     if (settings.file) addFileSink(s, settings);
-    if (auto sinks = s.property_tree().get_child_optional("Sinks")) {
-        for (auto& sink : *sinks)
-            if (!sink.second.get_child_optional("Format"))
-                sink.second.put("Format", std::string(defaultFormat()));
-    }
     return std::nullopt;
 }
 
-// An empty text stream sink: with every sink commented out the operator wants silence, not Boost's default
-// sink (which prints every record to stderr whenever the core has no sink).
-void addDiscardingSink() {
-    using Sink = bl::sinks::synchronous_sink<bl::sinks::text_ostream_backend>;
-    bl::core::get()->add_sink(boost::make_shared<Sink>());
+// Builds everything first and installs only when all of it is valid. Throws std::invalid_argument.
+void install(const LogSettingsFile& s) {
+    auto filter = parseFilter(s.get("Core", "Filter").value_or(""));
+    bool disabled = parseBool("DisableLogging", s.get("Core", "DisableLogging").value_or("false"));
+    std::vector<boost::shared_ptr<bl::sinks::sink>> sinks;
+    for (const auto& [name, params] : s.sections)
+        if (name.rfind("Sinks.", 0) == 0) sinks.push_back(makeSink(name, params));
+    // An empty text stream sink when there is none: with every sink commented out the operator wants silence,
+    // not Boost's default sink (which prints every record to stderr whenever the core has no sink).
+    if (sinks.empty())
+        sinks.push_back(boost::make_shared<bl::sinks::synchronous_sink<bl::sinks::text_ostream_backend>>());
+    auto core = bl::core::get();
+    core->remove_all_sinks();
+    core->set_filter(filter);
+    core->set_logging_enabled(!disabled);
+    for (auto& sink : sinks) core->add_sink(sink);
 }
 
 void installDefaults() {
-    auto core = bl::core::get();
-    core->remove_all_sinks();
-    bl::settings s = builtInDefaults();
-    applyOverrides(s, LogSettings{});
-    bl::init_from_settings(s);
+    install(builtInDefaults());
 }
 
 }  // namespace
+
+std::ostream& operator<<(std::ostream& out, Severity s) {
+    return out << toString(s);
+}
+
+std::istream& operator>>(std::istream& in, Severity& s) {
+    std::string word;
+    if (in >> word && !parseSeverity(word, s)) in.setstate(std::ios::failbit);
+    return in;
+}
 
 const char* defaultFormat() {
     return "%TimeStamp% %Severity% [%ThreadID%] %Room%%Message%";
 }
 
 std::optional<std::string> setup(const LogSettings& settings) {
-    registerLogExtensions();
-    bl::settings s = builtInDefaults();
+    addCommonAttributes();
+    LogSettingsFile s = builtInDefaults();
     if (settings.settingsFile) {
         if (auto err = readSettingsFile(*settings.settingsFile, s)) {
             installDefaults();
@@ -123,17 +133,13 @@ std::optional<std::string> setup(const LogSettings& settings) {
         installDefaults();
         return err;
     }
-    auto core = bl::core::get();
-    core->remove_all_sinks();
     try {
-        bl::init_from_settings(s);
+        install(s);
     } catch (const std::exception& e) {
         installDefaults();
         std::string where = settings.settingsFile ? " " + *settings.settingsFile : "";
         return "logging settings" + where + ": " + e.what();
     }
-    auto sinks = s.property_tree().get_child_optional("Sinks");
-    if (!sinks || sinks->empty()) addDiscardingSink();
     return std::nullopt;
 }
 

@@ -3,13 +3,16 @@
 //
 // Settings come from a Boost.Log settings file (INI; named logging.properties for layout parity with the 2015
 // lib/logging.properties, found through -Djava.util.logging.config.file=PATH), then the LEVEL/FILE properties
-// override it. Without a file: one console sink (stderr), INFO and above. Every line looks like
+// override it. The file is read by this folder's own parsers (SettingsFile, LogFilter, LogFormat, LogSinks),
+// not boost_log_setup, which would map boost_regex and ICU into the process. Without a file: one console sink
+// (stderr), INFO and above. Every line looks like
 //   2015-11-05 16:52:26.123 INFO [0x00007f3a1c2f7700] [room=myroom@conference.example.com] message
 // (the room part only on JLOG_ROOM lines). A sink without its own Format gets that one.
 //
 // Beyond Boost's own settings: %TimeStamp% prints milliseconds, %Room% prints "[room=...] " or nothing, and
 // Destination=Syslog is ours: UDP, Facility (default local0), TargetAddress (default localhost), TargetPort
-// (default 514), LocalAddress, with the focus severities mapped to syslog levels.
+// (default 514), LocalAddress, with the focus severities mapped to syslog levels. Not offered: the
+// `matches` (regular expression) filter relation and Boost's Asynchronous sinks.
 #include <cstdint>
 #include <iosfwd>
 #include <optional>

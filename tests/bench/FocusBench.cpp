@@ -72,8 +72,8 @@ Table FocusBench::run() {
         if (reply.attr("type") == "result") firstIq.add(msBetween(t0, Clock::now()));
     }
     table.limit("start-up to both streams ready, p50 (" + std::to_string(total.count()) + " starts)",
-                total.p50(), "ms", 100);
-    table.limit("start-up to both streams ready, max", total.max(), "ms", 100);
+                total.p50(), "ms", 20);
+    table.limit("start-up to both streams ready, max", total.max(), "ms", 20);
     table.info("  of which: component handshake done, p50", component.p50(), "ms");
     table.info("  of which: focus user logged in, p50", user.p50(), "ms");
     table.info("first conference IQ -> reply of a fresh focus, p50", firstIq.p50(), "ms");

@@ -27,6 +27,15 @@ inline long procCpuMs(pid_t pid) {
     return (utime + stime) * 1000 / sysconf(_SC_CLK_TCK);
 }
 
+// Time the process has run on a CPU, in ms with ns resolution (/proc/PID/schedstat); -1 when gone. Unlike
+// wall time it hardly depends on what else the machine is doing.
+inline double procCpuExactMs(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/schedstat");
+    long long ns = -1;
+    if (!(in >> ns)) return -1;
+    return static_cast<double>(ns) / 1e6;
+}
+
 // A "Name:   N kB" line of /proc/PID/status (VmRSS, VmHWM, RssAnon...); -1 when absent.
 inline long procStatusKb(pid_t pid, const std::string& name) {
     std::ifstream in("/proc/" + std::to_string(pid) + "/status");

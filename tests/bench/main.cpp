@@ -1,16 +1,19 @@
-// jicofo_bench: the figures of issues 3 (foundation) and 4 (media), measured against a real Prosody with
-// the jicofo binary and the bridge simulator as their own processes. Not a test: it prints tables with the
-// targets next to the figures. Run from the build tree: tests/bench/jicofo_bench [--only=focus|media] ...
+// jicofo_bench: the figures of issues 3 (foundation), 4 (media) and 11 (footprint), measured against a real
+// Prosody with the jicofo binary and the bridge simulator as their own processes. Not a test: it prints
+// tables with the targets next to the figures. Run from the build tree:
+//   tests/bench/jicofo_bench [--only=footprint|focus|media] ...
 #include <unistd.h>
 
 #include <boost/log/core.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
 
 #include "bench/FocusBench.h"
+#include "bench/FootprintBench.h"
 #include "bench/MediaBench.h"
 #include "bench/ProcStat.h"
 #include "bench/ProsodyBaseline.h"
@@ -32,7 +35,12 @@ std::string shell(const std::string& command) {
 }
 
 const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
-  --only=focus|media    run only the issue 3 (focus) or issue 4 (media) part
+  --only=footprint|focus|media
+                        run only the issue 11 (footprint), 3 (focus) or 4 (media) part
+  --smaps-top=N         smaps groups listed in the footprint part (12)
+  --focus=PATH          footprint of this program instead of build/jicofo (e.g. an older build)
+  --dist=ZIP            footprint of this dist archive's program too (default: the newest
+                        dist/linux/jicofo-linux-x64-*.zip of the source tree, if any; --dist=none: no archive)
   --rooms=N             rooms created concurrently in the focus part (200)
   --in-flight=N         conference IQs outstanding at a time (20)
   --clients=N           clients sharing them, pipelining (5)
@@ -43,6 +51,23 @@ const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
   --connect-threads=N   parallel client log-ins before the media part (4)
   --help
 )";
+
+// The newest lin64 archive dist/build.sh wrote, or "".
+std::string newestLin64Archive() {
+    namespace fs = std::filesystem;
+    std::string newest;
+    fs::file_time_type when{};
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(JICOFO_SOURCE_DIR "/dist/linux", ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind("jicofo-linux-x64-", 0) == 0 && e.path().extension() == ".zip" &&
+            (newest.empty() || e.last_write_time() > when)) {
+            newest = e.path().string();
+            when = e.last_write_time();
+        }
+    }
+    return newest;
+}
 
 }  // namespace
 
@@ -83,9 +108,20 @@ int main(int argc, char** argv) {
     mo.participants = number("participants", mo.participants);
     mo.inFlight = number("media-in-flight", mo.inFlight);
     mo.connectThreads = number("connect-threads", mo.connectThreads);
-    std::string only = flags.count("only") ? flags["only"] : "";
-    flags.erase("only");
-    if (!flags.empty() || (!only.empty() && only != "focus" && only != "media")) {
+    bench::FootprintBench::Options po;
+    po.startups = fo.startups;
+    po.topMappings = number("smaps-top", po.topMappings);
+    auto text = [&](const std::string& name, const std::string& def) {
+        auto it = flags.find(name);
+        if (it == flags.end()) return def;
+        std::string v = it->second;
+        flags.erase(it);
+        return v;
+    };
+    std::string only = text("only", "");
+    std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
+    std::string distZip = text("dist", newestLin64Archive());
+    if (!flags.empty() || (!only.empty() && only != "footprint" && only != "focus" && only != "media")) {
         std::cerr << "unknown flag or --only value\n" << kUsage;
         return 2;
     }
@@ -106,6 +142,17 @@ int main(int argc, char** argv) {
     boost::log::core::get()->set_logging_enabled(false);
     test::ProsodyFixture prosody;
     bench::prosodyBaseline(prosody).print(std::cout);
+    if (only.empty() || only == "footprint") {
+        bench::FootprintBench footprint(prosody, po);
+        footprint.run({focusProgram, focusProgram, focusProgram}).print(std::cout);
+        if (distZip.empty() || distZip == "none")
+            std::cout
+                << "\n(no lin64 dist archive: build one with dist/build.sh lin64, or give --dist=ZIP)\n";
+        else if (auto dist = bench::unpackDistArchive(distZip); !dist.path.empty())
+            footprint.run(dist).print(std::cout);
+        else
+            std::cerr << "cannot unpack " << distZip << "\n";
+    }
     if (only.empty() || only == "focus") bench::FocusBench(prosody, fo).run().print(std::cout);
     if (only.empty() || only == "media") bench::MediaBench(prosody, mo).run().print(std::cout);
     std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
