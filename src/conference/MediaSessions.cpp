@@ -91,12 +91,21 @@ void MediaSessions::invite(const muc::Occupant& o) {
     p.nick = o.nick;
     p.generation = nextGeneration_++;
     p.joinNumber = o.joinNumber;
+    p.caps = o.caps;
     auto& stored = participants_.emplace(o.nick, std::move(p)).first->second;
     discover(stored);
 }
 
 void MediaSessions::discover(Participant& p) {
     p.state = Participant::State::Discovering;
+    if (p.caps) {
+        if (const auto* known = media_.caps.find(*p.caps)) {
+            // A verified ver: the features are those of the disco#info it is the hash of (XEP-0115 §6.2).
+            JLOG_ROOM(debug, room_.str()) << p.nick << ": caps " << p.caps->ver << " known, no disco#info";
+            withFeatures(p, jingle::ParticipantFeatures::fromDisco(*known));
+            return;
+        }
+    }
     std::weak_ptr<bool> alive = alive_;
     std::string nick = p.nick;
     std::uint64_t gen = p.generation;
@@ -111,12 +120,19 @@ void MediaSessions::discover(Participant& p) {
                 auto parsed = protocol::DiscoInfo::parse(*reply->payload);
                 if (parsed) info = parsed.value();
             }
+            if (info && p->caps && !media_.caps.learn(*p->caps, *reply->payload, info->features))
+                JLOG_ROOM(info, room_.str()) << p->nick << ": caps " << p->caps->hash << " " << p->caps->ver
+                                             << " do not verify against its disco#info; not cached";
             // No answer: everything assumed, as in 2015 (§3.1).
-            p->features = info ? jingle::ParticipantFeatures::fromDisco(info->features)
-                               : jingle::ParticipantFeatures::assumed();
-            p->offerTemplate = jingle::OfferFactory::createTemplate(p->features, props_.openSctp);
-            allocate(*p);
+            withFeatures(*p, info ? jingle::ParticipantFeatures::fromDisco(info->features)
+                                  : jingle::ParticipantFeatures::assumed());
         });
+}
+
+void MediaSessions::withFeatures(Participant& p, jingle::ParticipantFeatures features) {
+    p.features = std::move(features);
+    p.offerTemplate = jingle::OfferFactory::createTemplate(p.features, props_.openSctp);
+    allocate(p);
 }
 
 void MediaSessions::allocate(Participant& p) {

@@ -65,6 +65,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
 
     Participant* find(const std::string& nick, std::uint64_t generation);
     void discover(Participant& p);
+    void withFeatures(Participant& p, protocol::jingle::ParticipantFeatures features);
     void allocate(Participant& p);
     void onAllocated(Participant& p, bridge::Allocation allocation);
     void sendOffer(Participant& p);

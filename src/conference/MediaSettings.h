@@ -6,6 +6,7 @@
 
 #include "bridge/Allocation.h"
 #include "bridge/BridgeRegistry.h"
+#include "conference/CapsCache.h"
 #include "conference/ConferenceProperties.h"
 
 namespace jicofo::conference {
@@ -17,6 +18,8 @@ struct MediaContext {
     util::Duration jingleTimeout{20000};  // session-initiate acknowledgement (2015: 20 s)
     // Participants no bridge could take are tried again this often (and at once when a bridge comes up).
     util::Duration bridgeRetryInterval{5000};
+    // Verified XEP-0115 caps, shared by every conference of the focus: a known ver skips the disco#info.
+    CapsCache caps{};
 };
 
 }  // namespace jicofo::conference

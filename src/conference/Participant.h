@@ -8,6 +8,7 @@
 
 #include "bridge/Allocation.h"
 #include "bridge/ColibriAllocator.h"
+#include "protocol/disco/EntityCaps.h"
 #include "protocol/jingle/Content.h"
 #include "protocol/jingle/MediaSources.h"
 #include "protocol/jingle/ParticipantFeatures.h"
@@ -29,6 +30,7 @@ struct Participant {
     std::string nick;
     std::uint64_t generation = 0;  // tells a rejoin under the same nick from the earlier occupant
     int joinNumber = 0;
+    std::optional<protocol::EntityCaps> caps;  // from its presence when invited (XEP-0115)
     State state = State::Discovering;
     protocol::jingle::ParticipantFeatures features;
     std::vector<protocol::jingle::Content> offerTemplate;

@@ -199,6 +199,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
         o.arrival = nextArrival_++;
         o.joinNumber = ++joinCounter_;
         o.startMuted = p.startMuted;
+        o.caps = p.caps;
         occupants_.emplace(nick, o);
         if (state_ == State::Joined) listener_.onOccupantJoined(o);
         return;
@@ -210,6 +211,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
         Occupant old = o;
         o.realJid = p.realJid;
         o.arrival = nextArrival_++;
+        o.caps = p.caps;
         if (state_ == State::Joined) {
             listener_.onOccupantLeft(old, false);
             listener_.onOccupantJoined(o);
@@ -220,6 +222,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
     o.affiliation = p.affiliation;
     o.role = p.role;
     if (p.startMuted) o.startMuted = p.startMuted;
+    if (p.caps) o.caps = p.caps;  // caps only matter when media starts; no listener event of their own
     if (changed && state_ == State::Joined) listener_.onOccupantUpdated(o);
 }
 

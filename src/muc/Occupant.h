@@ -18,6 +18,7 @@ struct Occupant {
     std::uint64_t arrival = 0;  // strictly increasing per room: lower = present longer
     int joinNumber = 0;         // the 2015 counter: occupants at join time (start-muted rules, §6.2)
     std::optional<protocol::StartMuted> startMuted;  // last <startmuted/> this occupant published
+    std::optional<protocol::EntityCaps> caps;        // XEP-0115 caps of its latest presence that had them
 
     bool isOwner() const { return affiliation == protocol::MucAffiliation::Owner; }
     // OWNER, ADMINISTRATOR or MODERATOR in the 2015 mapping (§5.3).

@@ -11,10 +11,7 @@ namespace jingle = protocol::jingle;
 xml::Element joinPresence(const util::Jid& occupant) {
     xml::Element p = protocol::makePresence(occupant);
     p.addChild("x", protocol::ns::kMuc);
-    auto& caps = p.addChild("c", "http://jabber.org/protocol/caps");
-    caps.setAttr("hash", "sha-1");
-    caps.setAttr("node", "http://jitsi.org/jitsimeet");
-    caps.setAttr("ver", "bInwKC/7Lt0uq2Y1/f66QQKgRS4=");
+    p.children().push_back(test::clientCaps2015().toElement());  // the hash of clientDiscoInfo()'s features
     p.addChild("user-agent", "http://jitsi.org/jitmeet/user-agent")
         .setText(
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/47.0 "
@@ -31,7 +28,7 @@ xml::Element joinPresence(const util::Jid& occupant) {
 
 protocol::DiscoInfo clientDiscoInfo() {
     protocol::DiscoInfo info;
-    info.node = "http://jitsi.org/jitsimeet#bInwKC/7Lt0uq2Y1/f66QQKgRS4=";
+    info.node = test::clientCaps2015().node + "#" + test::clientCaps2015().ver;
     info.features = test::clientFeatures2015();
     return info;
 }

@@ -21,6 +21,12 @@ const std::vector<std::string>& clientFeatures2015() {
     return features;
 }
 
+const protocol::EntityCaps& clientCaps2015() {
+    static const protocol::EntityCaps caps{"sha-1", "http://jitsi.org/jitsimeet",
+                                           "bInwKC/7Lt0uq2Y1/f66QQKgRS4="};
+    return caps;
+}
+
 xml::Element mucOccupantPresence(const std::string& room, const std::string& nick, const std::string& realJid,
                                  const std::string& affiliation, const std::string& role,
                                  const std::vector<int>& codes, bool unavailable) {

@@ -5,11 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "protocol/disco/EntityCaps.h"
 #include "xml/Element.h"
 
 namespace jicofo::test {
 
 const std::vector<std::string>& clientFeatures2015();
+// The XEP-0115 caps a 2015 client puts in its join presence: sha-1 over clientFeatures2015() (no identity),
+// the ver of samples/lib-jitsi-meet-1.0.6/muc-join-presence.xml.
+const protocol::EntityCaps& clientCaps2015();
 
 // <presence from='room/nick'> with the muc#user item (affiliation, role, real jid) and status codes, as the
 // MUC service sends it to the focus; unavailable ⇒ type='unavailable' and role none.

@@ -3,6 +3,7 @@
 #include "protocol/disco/DiscoInfo.h"
 #include "protocol/jingle/MediaSources.h"
 #include "protocol/stanza/Namespaces.h"
+#include "support/ClientSamples.h"
 #include "support/SessionAccept.h"
 
 namespace jicofo::test {
@@ -15,13 +16,9 @@ MediaClient::MediaClient(const ProsodyFixture& prosody) : MeetClient(prosody) {
         auto iq = Iq::parse(e);
         if (!iq || !iq->payload || (iq->type != IqType::Get && iq->type != IqType::Set)) return false;
         if (iq->payload->name() == "query" && iq->payload->ns() == ns::kDiscoInfo) {
+            // The features the caps of its join presence (MeetClient::join) are the hash of.
             DiscoInfo info;
-            for (const char* f : {"http://jabber.org/protocol/caps", "urn:ietf:rfc:4588", "urn:ietf:rfc:5761",
-                                  "urn:ietf:rfc:5888", "urn:xmpp:jingle:1", "urn:xmpp:jingle:apps:dtls:0",
-                                  "urn:xmpp:jingle:apps:rtp:1", "urn:xmpp:jingle:apps:rtp:audio",
-                                  "urn:xmpp:jingle:apps:rtp:video", "urn:xmpp:jingle:transports:dtls-sctp:1",
-                                  "urn:xmpp:jingle:transports:ice-udp:1"})
-                info.features.push_back(f);
+            info.features = clientFeatures2015();
             xmpp().send(iq->result(info.toElement()).toElement());
             return true;
         }

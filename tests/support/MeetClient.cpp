@@ -1,6 +1,7 @@
 #include "support/MeetClient.h"
 
 #include "protocol/stanza/Namespaces.h"
+#include "support/ClientSamples.h"
 
 namespace jicofo::test {
 
@@ -22,7 +23,7 @@ std::optional<protocol::MucPresence> MeetClient::join(const std::string& room, c
     nick_ = nick;
     auto occupant = *util::Jid::parse(room + "/" + nick);
     // What lib-jitsi-meet sends (samples/…/muc-join-presence.xml), trimmed.
-    xml::Element p = protocol::makeMucJoin(occupant, {});
+    xml::Element p = protocol::makeMucJoin(occupant, {clientCaps2015().toElement()});
     p.addChild("nick", protocol::ns::kNick).setText(nick);
     p.addChild("audiomuted", protocol::ns::kAudioMute).setText("false");
     client_->send(p);

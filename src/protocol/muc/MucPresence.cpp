@@ -84,6 +84,9 @@ ParseResult<MucPresence> MucPresence::parse(const xml::Element& p) {
     if (const xml::Element* n = p.child("nick", ns::kNick)) m.nick = n->text();
     if (const xml::Element* sm = p.child("startmuted", ns::kStartMuted))
         m.startMuted = StartMuted{sm->attr("audio") == "true", sm->attr("video") == "true"};
+    if (const xml::Element* c = p.child("c", ns::kCaps)) {
+        if (auto caps = EntityCaps::parse(*c)) m.caps = caps.value();
+    }
     return m;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "protocol/disco/EntityCaps.h"
 #include "protocol/stanza/StanzaError.h"
 #include "util/Jid.h"
 #include "xml/Element.h"
@@ -37,6 +38,7 @@ struct MucPresence {
     bool destroyed = false;           // <destroy/> in muc#user (room destroyed)
     std::optional<std::string> nick;  // <nick xmlns='http://jabber.org/protocol/nick'>
     std::optional<StartMuted> startMuted;
+    std::optional<EntityCaps> caps;  // XEP-0115 <c/>; absent when missing or without hash/node/ver
 
     bool isSelf() const { return statusCodes.count(110) > 0; }
     bool kicked() const { return statusCodes.count(307) > 0; }

@@ -41,6 +41,7 @@ void MediaHarness::answer(const Iq& iq) {
         if (bridges.count(to)) {
             info.features = kBridgeFeatures;
         } else {
+            ++discoAsked[iq.to.resource()];
             if (!participantsAnswerDisco) return;
             info.features = clientFeatures2015();
         }

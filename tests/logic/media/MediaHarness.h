@@ -80,6 +80,14 @@ class MediaHarness {
         presence(nick, nick + "@example.com/web", "none", {}, false, room);
         pump();
     }
+    // A join whose presence carries XEP-0115 caps (the 2015 client's by default).
+    void joinWithCaps(const std::string& nick, const protocol::EntityCaps& caps = clientCaps2015()) {
+        auto p = mucOccupantPresence(kRoom, nick, nick + "@example.com/web");
+        p.children().push_back(caps.toElement());
+        manager.handlePresence(p);
+        loop.runPending();
+        pump();
+    }
     void leave(const std::string& nick, const std::string& room = kRoom) {
         presence(nick, nick + "@example.com/web", "none", {}, true, room);
         pump();
@@ -132,6 +140,7 @@ class MediaHarness {
     std::set<std::string> refusing;  // bridges answering allocations with an error
     std::set<std::string> silent;    // bridges not answering at all
     bool participantsAnswerDisco = true;
+    std::map<std::string, int> discoAsked;  // disco#info queries the focus sent to each participant (by nick)
 
     ManualLoop loop;
     FakeChannel component, client;
