@@ -34,11 +34,11 @@ fi
 DOMAIN=${DOMAIN:-jitsi.example.com}
 FOCUS_SECRET=focus_secret_$RANDOM$RANDOM
 FOCUS_PASSWORD=focus_password_$RANDOM$RANDOM
-mkdir -p "$DIR"
+mkdir -p "$DIR/www"  # Prosody's page folder (BOSH port): empty here
 DIR=$(cd "$DIR" && pwd)
-read -r C2S_PORT COMPONENT_PORT < <(python3 -c '
+read -r C2S_PORT COMPONENT_PORT HTTP_PORT < <(python3 -c '
 import socket
-s = [socket.socket() for _ in range(2)]
+s = [socket.socket() for _ in range(3)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*[x.getsockname()[1] for x in s])')
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj "/CN=$DOMAIN" \
@@ -47,6 +47,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 sed -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@C2S_PORT@|$C2S_PORT|g" -e "s|@COMPONENT_PORT@|$COMPONENT_PORT|g" \
     -e "s|@DATA_DIR@|$DIR|g" -e "s|@FOCUS_SECRET@|$FOCUS_SECRET|g" -e "s|@JVB_SECRET@|jvb_secret|g" \
     -e "s|@CERT@|$DIR/$DOMAIN.crt|g" -e "s|@KEY@|$DIR/$DOMAIN.key|g" -e "s|@LOG_LEVEL@|info|g" \
+    -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@WWW_DIR@|$DIR/www|g" \
     "$ROOT/resources/prosody/prosody.cfg.lua.template" >"$DIR/prosody.cfg.lua"
 prosodyctl --config "$DIR/prosody.cfg.lua" register focus "auth.$DOMAIN" "$FOCUS_PASSWORD" >/dev/null
 setsid prosody -F --config "$DIR/prosody.cfg.lua" >"$DIR/prosody.out" 2>&1 </dev/null &

@@ -83,12 +83,15 @@ step "Prosody and a bridge simulator on this machine's loopback, with the packag
 C2S=$(free_port)
 COMP=$(free_port)
 HTTP=$(free_port)
+XMPP_HTTP=$(free_port)  # Prosody's BOSH port; its page folder stays empty
+mkdir -p "$WORK/www"
 JVB_SECRET=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=$DOMAIN" \
     -addext "subjectAltName=DNS:$DOMAIN,DNS:*.$DOMAIN" -keyout "$WORK/p.key" -out "$WORK/p.crt" 2>/dev/null
 sed -e "s|@DOMAIN@|$DOMAIN|g" -e "s|@C2S_PORT@|$C2S|g" -e "s|@COMPONENT_PORT@|$COMP|g" -e "s|@DATA_DIR@|$WORK|g" \
     -e "s|@FOCUS_SECRET@|$JICOFO_SECRET|g" -e "s|@JVB_SECRET@|$JVB_SECRET|g" -e "s|@CERT@|$WORK/p.crt|g" \
-    -e "s|@KEY@|$WORK/p.key|g" -e "s|@LOG_LEVEL@|info|g" "$TOP/resources/prosody/prosody.cfg.lua.template" \
+    -e "s|@KEY@|$WORK/p.key|g" -e "s|@LOG_LEVEL@|info|g" -e "s|@HTTP_PORT@|$XMPP_HTTP|g" \
+    -e "s|@WWW_DIR@|$WORK/www|g" "$TOP/resources/prosody/prosody.cfg.lua.template" \
     >"$WORK/prosody.cfg.lua"
 prosodyctl --config "$WORK/prosody.cfg.lua" register "$JICOFO_AUTH_USER" "$JICOFO_AUTH_DOMAIN" "$JICOFO_AUTH_PASSWORD"
 prosody -F --config "$WORK/prosody.cfg.lua" >"$WORK/prosody.out" 2>&1 &

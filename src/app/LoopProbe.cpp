@@ -1,6 +1,9 @@
 #include "app/LoopProbe.h"
 
 #include <algorithm>
+#include <map>
+
+#include "log/RecentWarnings.h"
 
 namespace jicofo::app {
 namespace {
@@ -31,17 +34,43 @@ http::FocusStats LoopProbe::collect(FocusWiring& w, util::TimePoint started) {
     http::FocusStats s;
     s.conferences = w.focus.conferenceCount();
     s.conferenceSizes.assign(kSizeBuckets, 0);
+    std::map<std::string, std::size_t> perBridge;
     for (const auto* c : w.focus.conferences()) {
         std::size_t n = c->room().occupants().size();  // the focus is not among its own occupants
         s.participants += n;
         s.largestConference = std::max(s.largestConference, n);
         ++s.conferenceSizes[std::min(n, kSizeBuckets - 1)];
+        http::ConferenceInfo& info = s.conferenceList.emplace_back();
+        info.room = c->roomJid().str();
+        info.participants = n;
+        info.ageSeconds =
+            std::chrono::duration_cast<std::chrono::seconds>(w.loop.now() - c->createdAt()).count();
+        if (const auto* media = c->media())
+            for (const auto& b : media->bridgesInUse()) {
+                info.bridges.push_back(b.str());
+                ++perBridge[b.str()];
+            }
     }
+    std::sort(s.conferenceList.begin(), s.conferenceList.end(),
+              [](const auto& a, const auto& b) { return a.ageSeconds > b.ageSeconds; });
     s.conferencesCreated = w.focus.conferencesCreated();
     for (const auto& b : w.bridges.bridges()) {
         ++s.bridges;
-        if (w.selector.isOperational(b, w.loop.now())) ++s.operationalBridges;
+        http::BridgeInfo& info = s.bridgeList.emplace_back();
+        info.jid = b.jid.str();
+        info.operational = w.selector.isOperational(b, w.loop.now());
+        info.healthy = b.healthy;
+        info.conferences = perBridge[info.jid];
+        info.reportedConferences = b.conferences;
+        info.videoChannels = b.videochannels;
+        info.videoStreams = b.videostreams;
+        if (info.operational) ++s.operationalBridges;
     }
+    std::sort(s.bridgeList.begin(), s.bridgeList.end(),
+              [](const auto& a, const auto& b) { return a.jid < b.jid; });
+    s.recentWarnings = log::recentWarnings();
+    if (w.component.isConnected()) s.componentJid = w.component.localJid().str();
+    if (w.client.isConnected()) s.focusUserJid = w.client.localJid().str();
     s.gracefulShutdown = w.focus.gracefulShutdown();
     s.componentConnected = w.component.isConnected();
     s.clientConnected = w.client.isConnected();

@@ -18,7 +18,8 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
       room_(roomJid_, ctx.settings.nick, ctx.client, ctx.clientRouter, ctx.loop, *this,
             ctx.settings.mucJoinTimeout, ctx.settings.iqTimeout),
       owner_(room_, !ctx.settings.disableAutoOwner, ctx.authority),
-      etherpad_(util::randomHex(16)) {
+      etherpad_(util::randomHex(16)),
+      createdAt_(ctx.loop.now()) {
     if (ctx.media) {
         MediaSessions::Hooks hooks;
         hooks.bridgeDown = [this](bool down) {

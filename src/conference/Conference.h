@@ -83,6 +83,8 @@ class Conference : private muc::ChatRoomListener {
     const std::string& etherpadName() const { return etherpad_; }
     std::optional<std::string> ownerNick() const { return owner_.ownerNick(); }
     const MediaSessions* media() const { return media_.get(); }
+    // When the focus created it (the operator page shows its age).
+    util::TimePoint createdAt() const { return createdAt_; }
 
   private:
     void onRoomJoined() override;
@@ -108,6 +110,7 @@ class Conference : private muc::ChatRoomListener {
     std::optional<protocol::StartMuted> ownerStartMuted_;  // runtime override from an owner's presence (§6.2)
     std::string lastJoined_;
     std::vector<JoinWaiter> waiters_;
+    util::TimePoint createdAt_;
     util::TimerId idleTimer_ = 0;
     bool anyoneJoined_ = false;
     bool ended_ = false;

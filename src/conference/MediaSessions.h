@@ -54,6 +54,8 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     std::size_t participantCount() const { return participants_.size(); }
     const protocol::jingle::SourceMap& sources() const { return sources_; }
     bridge::ColibriAllocator& allocator() { return allocator_; }
+    // The bridges holding this room's channels now (one without Octo; none before anyone was invited).
+    std::vector<util::Jid> bridgesInUse() const { return allocator_.bridgesInUse(); }
 
   private:
     // AllocatorListener / BridgeListener

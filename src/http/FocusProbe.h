@@ -10,6 +10,24 @@
 
 namespace jicofo::http {
 
+// One conference as the operator page and /stats list it.
+struct ConferenceInfo {
+    std::string room;                  // room@conference.DOMAIN
+    std::size_t participants = 0;      // occupants but the focus
+    std::int64_t ageSeconds = 0;       // since the focus created the conference
+    std::vector<std::string> bridges;  // where its channels are (none before two people are in)
+};
+
+// One videobridge the focus knows.
+struct BridgeInfo {
+    std::string jid;
+    bool operational = false;     // healthy and no recent allocation failure: the selector may pick it
+    bool healthy = false;         // the last health check (or disco) answered
+    std::size_t conferences = 0;  // this focus's conferences with channels on it
+    // The bridge's own load report (PubSub stats, docs/media.md §1.2), when it sends one.
+    std::optional<std::int64_t> reportedConferences, videoChannels, videoStreams;
+};
+
 struct FocusStats {
     std::size_t conferences = 0;        // focus conference objects, health-check rooms included (§6.9)
     std::size_t participants = 0;       // occupants of every room but the focus itself
@@ -23,7 +41,11 @@ struct FocusStats {
     bool componentConnected = false;  // focus.DOMAIN stream
     bool clientConnected = false;     // focus@auth.DOMAIN stream
     std::int64_t uptimeSeconds = 0;
-    double loopLatencyMs = 0;  // how long the loop took to pick up this very question
+    double loopLatencyMs = 0;                    // how long the loop took to pick up this very question
+    std::vector<ConferenceInfo> conferenceList;  // oldest first
+    std::vector<BridgeInfo> bridgeList;          // by JID
+    std::vector<std::string> recentWarnings;     // the log's last WARNING/ERROR lines, oldest first
+    std::string componentJid, focusUserJid;      // the two streams (empty when unknown)
 };
 
 // One line of the health answer: what was checked, whether it passed, and why not.

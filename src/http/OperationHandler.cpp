@@ -3,6 +3,7 @@
 #include <Poco/URI.h>
 
 #include "http/HttpResponses.h"
+#include "http/OperatorPage.h"
 #include "http/StatsRender.h"
 
 namespace jicofo::http {
@@ -18,11 +19,10 @@ void sendHealth(HTTPServerResponse& response, const HealthReport& report) {
 }  // namespace
 
 const std::vector<std::pair<std::string, OperationHandler::Endpoint>>& OperationHandler::routes() {
-    static const std::vector<std::pair<std::string, Endpoint>> all = {{"/about/health", Endpoint::Health},
-                                                                      {"/about/alive", Endpoint::Alive},
-                                                                      {"/about/version", Endpoint::Version},
-                                                                      {"/stats", Endpoint::Stats},
-                                                                      {"/metrics", Endpoint::Metrics}};
+    static const std::vector<std::pair<std::string, Endpoint>> all = {
+        {"/about/health", Endpoint::Health},   {"/about/alive", Endpoint::Alive},
+        {"/about/version", Endpoint::Version}, {"/stats", Endpoint::Stats},
+        {"/metrics", Endpoint::Metrics},       {"/", Endpoint::Page}};
     return all;
 }
 
@@ -48,9 +48,16 @@ void OperationHandler::handleRequest(Poco::Net::HTTPServerRequest& request, HTTP
             return sendJson(response, HTTPResponse::HTTP_OK, versionJson(version_));
         case Endpoint::Stats:
         case Endpoint::Metrics:
+        case Endpoint::Page:
             break;
     }
     auto stats = probe_->stats();
+    if (endpoint_ == Endpoint::Page) {
+        if (!stats)
+            return sendBody(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, kHtmlContentType,
+                            operatorPageUnavailable(version_));
+        return sendBody(response, HTTPResponse::HTTP_OK, kHtmlContentType, operatorPage(*stats, version_));
+    }
     if (!stats) {
         // Same meaning as the health check's 503: the focus itself did not answer.
         if (endpoint_ == Endpoint::Stats)

@@ -1,8 +1,8 @@
 #pragma once
 // The operator's endpoints on the focus's HTTP port (app/HttpRoutes serves them):
+//   GET /                        the operator page (http/OperatorPage.h): HTML, refreshing itself
 //   GET /about/health            the full check (docs/protocol.md §6.6): 200 / 500 / 503 with a JSON body
-//   saying
-//                                 what was checked and what failed
+//                                 saying what was checked and what failed
 //   GET /about/health?liveness   cheap liveness (also /about/alive): the loop turns; no XMPP traffic
 //   GET /about/version           {"name","version","revision","os"}
 //   GET /stats                   JSON statistics
@@ -27,7 +27,7 @@ namespace jicofo::http {
 
 class OperationHandler : public Poco::Net::HTTPRequestHandler {
   public:
-    enum class Endpoint { Health, Alive, Version, Stats, Metrics };
+    enum class Endpoint { Health, Alive, Version, Stats, Metrics, Page };
 
     // Shared: a request still running while the focus stops keeps its probe alive.
     OperationHandler(std::shared_ptr<FocusProbe> probe, VersionInfo version, Endpoint endpoint)

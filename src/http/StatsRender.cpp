@@ -60,6 +60,38 @@ std::string seconds(double ms) {
     return out.str();
 }
 
+Array roomList(const std::vector<ConferenceInfo>& rooms) {
+    Array out;
+    for (const auto& c : rooms) {
+        Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+        o.set("room", c.room);
+        o.set("participants", static_cast<Poco::UInt64>(c.participants));
+        o.set("age_seconds", static_cast<Poco::Int64>(c.ageSeconds));
+        Array bridges;
+        for (const auto& b : c.bridges) bridges.add(b);
+        o.set("bridges", bridges);
+        out.add(o);
+    }
+    return out;
+}
+
+Array bridgeList(const std::vector<BridgeInfo>& bridges) {
+    Array out;
+    for (const auto& b : bridges) {
+        Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+        o.set("jid", b.jid);
+        o.set("operational", b.operational);
+        o.set("healthy", b.healthy);
+        o.set("conferences", static_cast<Poco::UInt64>(b.conferences));
+        if (b.reportedConferences)
+            o.set("reported_conferences", static_cast<Poco::Int64>(*b.reportedConferences));
+        if (b.videoChannels) o.set("video_channels", static_cast<Poco::Int64>(*b.videoChannels));
+        if (b.videoStreams) o.set("video_streams", static_cast<Poco::Int64>(*b.videoStreams));
+        out.add(o);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string statsJson(const FocusStats& s) {
@@ -81,9 +113,17 @@ std::string statsJson(const FocusStats& s) {
     Object xmpp(Poco::JSON_PRESERVE_KEY_ORDER);
     xmpp.set("component_connected", s.componentConnected);
     xmpp.set("focus_user_connected", s.clientConnected);
+    xmpp.set("component_jid", s.componentJid);
+    xmpp.set("focus_user_jid", s.focusUserJid);
     o.set("xmpp", xmpp);
     o.set("uptime_seconds", static_cast<Poco::Int64>(s.uptimeSeconds));
     o.set("focus_loop_latency_ms", std::round(s.loopLatencyMs * 1000.0) / 1000.0);
+    // What the operator page (GET /) shows, for scripts.
+    o.set("rooms", roomList(s.conferenceList));
+    o.set("bridge_list", bridgeList(s.bridgeList));
+    Array warnings;
+    for (const auto& w : s.recentWarnings) warnings.add(w);
+    o.set("recent_warnings", warnings);
     return stringify(o);
 }
 

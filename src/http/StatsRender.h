@@ -7,7 +7,10 @@
 
 namespace jicofo::http {
 
-// {"conferences":N,"participants":N,"largest_conference":N,"conference_sizes":[...],...}
+// {"conferences":N,"participants":N,"largest_conference":N,"conference_sizes":[...],...,
+//  "rooms":[{"room","participants","age_seconds","bridges":[...]}],
+//  "bridge_list":[{"jid","operational","healthy","conferences",["reported_conferences","video_channels",
+//                  "video_streams"]}], "recent_warnings":["log line",...]}
 std::string statsJson(const FocusStats& stats);
 // Prometheus text exposition format 0.0.4, names after modern Jicofo's (jitsi_jicofo_*).
 std::string prometheusText(const FocusStats& stats, const VersionInfo& version);

@@ -15,6 +15,7 @@
 #include "log/LogFilter.h"
 #include "log/LogFormat.h"
 #include "log/LogSinks.h"
+#include "log/RecentWarnings.h"
 #include "log/SettingsFile.h"
 
 namespace jicofo::log {
@@ -102,6 +103,7 @@ void install(const LogSettingsFile& s) {
 
 void installDefaults() {
     install(builtInDefaults());
+    installRecentWarnings();
 }
 
 }  // namespace
@@ -140,6 +142,7 @@ std::optional<std::string> setup(const LogSettings& settings) {
         std::string where = settings.settingsFile ? " " + *settings.settingsFile : "";
         return "logging settings" + where + ": " + e.what();
     }
+    installRecentWarnings();  // the operator page's "last warnings", whatever the settings say
     return std::nullopt;
 }
 

@@ -36,9 +36,9 @@ struct LogSettings {
 // The format used by sinks that do not set one.
 const char* defaultFormat();
 
-// Replaces all sinks and filters. Returns a one-line error (file unreadable, bad syntax, unknown destination,
-// bad filter...) for the caller to print before exiting; the console default is then installed so the process
-// can still report.
+// Replaces all sinks and filters (and adds the operator page's RecentWarnings sink). Returns a one-line error
+// (file unreadable, bad syntax, unknown destination, bad filter...) for the caller to print before exiting;
+// the console default is then installed so the process can still report.
 std::optional<std::string> setup(const LogSettings& settings);
 
 void flush();

@@ -98,11 +98,14 @@ void ProsodyFixture::prepare() {
     certPath_ = dir_ + "/" + options_.domain + ".crt";
     keyPath_ = dir_ + "/" + options_.domain + ".key";
     {
-        // Both sockets open at once so the two ports differ; Prosody binds them right after.
-        Poco::Net::ServerSocket a(Poco::Net::SocketAddress(host_, 0)), b(Poco::Net::SocketAddress(host_, 0));
+        // All sockets open at once so the ports differ; Prosody binds them right after.
+        Poco::Net::ServerSocket a(Poco::Net::SocketAddress(host_, 0)), b(Poco::Net::SocketAddress(host_, 0)),
+            c(Poco::Net::SocketAddress(host_, 0));
         c2sPort_ = a.address().port();
         componentPort_ = b.address().port();
+        httpPort_ = c.address().port();
     }
+    std::filesystem::create_directory(wwwDir());
     makeCertificate();
     writeConfig();
     registerUser(options_.focusUser, authDomain(), options_.focusPassword);
@@ -126,6 +129,8 @@ void ProsodyFixture::writeConfig() {
     replaceAll(text, "@DOMAIN@", options_.domain);
     replaceAll(text, "@C2S_PORT@", std::to_string(c2sPort_));
     replaceAll(text, "@COMPONENT_PORT@", std::to_string(componentPort_));
+    replaceAll(text, "@HTTP_PORT@", std::to_string(httpPort_));
+    replaceAll(text, "@WWW_DIR@", wwwDir());
     replaceAll(text, "@DATA_DIR@", dir_);
     replaceAll(text, "@FOCUS_SECRET@", focusSecret_);
     replaceAll(text, "@JVB_SECRET@", bridgeSecret_);
@@ -187,7 +192,8 @@ bool ProsodyFixture::waitReady() {
             pid_ = -1;
             return false;
         }
-        if (accepts(host_, c2sPort_) && accepts(host_, componentPort_)) return true;
+        if (accepts(host_, c2sPort_) && accepts(host_, componentPort_) && accepts(host_, httpPort_))
+            return true;
         std::this_thread::sleep_for(10ms);
     }
     return false;

@@ -1,8 +1,8 @@
 #pragma once
 // A real Prosody 0.12 for integration tests (DESIGN.md testing pyramid, level 3), configured from
-// resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous),
-// auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the brewery MUC
-// internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components
+// resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous, BOSH and
+// websocket), auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the brewery
+// MUC internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components
 // focus.DOMAIN and jitsi-videobridge.DOMAIN. Runs in a fresh temp dir on free loopback ports, as root or
 // not, without systemd. Start it once per test suite (SetUpTestSuite): it takes ~0.3 s.
 //
@@ -59,6 +59,9 @@ class ProsodyFixture {
     const std::string& host() const { return host_; }  // 127.0.0.1
     uint16_t c2sPort() const { return c2sPort_; }
     uint16_t componentPort() const { return componentPort_; }
+    // Plain HTTP: BOSH at /http-bind, websocket at /xmpp-websocket, wwwDir() at /files/.
+    uint16_t httpPort() const { return httpPort_; }
+    std::string boshUrl() const { return "http://" + host_ + ":" + std::to_string(httpPort_) + "/http-bind"; }
     const std::string& domain() const { return options_.domain; }
     std::string authDomain() const { return "auth." + options_.domain; }
     std::string guestDomain() const { return "guest." + options_.domain; }
@@ -76,6 +79,8 @@ class ProsodyFixture {
     const std::string& focusPassword() const { return options_.focusPassword; }
 
     const std::string& dir() const { return dir_; }
+    // Empty at first; what is put there later is served at http://127.0.0.1:httpPort()/files/.
+    std::string wwwDir() const { return dir_ + "/www"; }
     const std::string& configPath() const { return configPath_; }
     const std::string& certPath() const { return certPath_; }  // self-signed, usable as a CA file
     const std::string& keyPath() const { return keyPath_; }
@@ -94,7 +99,7 @@ class ProsodyFixture {
 
     Options options_;
     std::string host_ = "127.0.0.1";
-    uint16_t c2sPort_ = 0, componentPort_ = 0;
+    uint16_t c2sPort_ = 0, componentPort_ = 0, httpPort_ = 0;
     std::string focusSecret_, bridgeSecret_;
     std::string dir_, configPath_, certPath_, keyPath_;
     pid_t pid_ = -1;

@@ -125,6 +125,24 @@ TEST_F(OperationHandlerTest, StatsAndMetricsAre503WhenTheLoopDoesNotAnswer) {
     EXPECT_EQ(get("/metrics").status, 503);
 }
 
+TEST_F(OperationHandlerTest, RootIsTheOperatorPage) {
+    probe_->statsAnswer->conferences = 1;
+    probe_->statsAnswer->conferenceList.push_back({"r1@conference.example.com", 2, 30, {"jvb.example.com"}});
+    auto page = get("/");
+    EXPECT_EQ(page.status, 200);
+    EXPECT_EQ(page.contentType, "text/html; charset=utf-8");
+    EXPECT_NE(page.body.find("<td class='room'>r1@conference.example.com</td>"), std::string::npos)
+        << page.body;
+    EXPECT_NE(page.body.find("jicofo 1.0.0-gabc"), std::string::npos);
+    EXPECT_EQ(get("/", "POST").status, 405);
+
+    probe_->statsAnswer.reset();
+    auto down = get("/");
+    EXPECT_EQ(down.status, 503);
+    EXPECT_EQ(down.contentType, "text/html; charset=utf-8");
+    EXPECT_NE(down.body.find("did not answer"), std::string::npos);
+}
+
 TEST(OperationRoutes, LivenessQueryParsing) {
     EXPECT_TRUE(OperationHandler::wantsLiveness("/about/health?liveness"));
     EXPECT_TRUE(OperationHandler::wantsLiveness("/about/health?a=b&liveness=1"));

@@ -49,6 +49,36 @@ TEST(StatsJson, CarriesEveryFieldUnderItsName) {
     EXPECT_DOUBLE_EQ(o->getValue<double>("focus_loop_latency_ms"), 1.25);
 }
 
+TEST(StatsJson, CarriesWhatTheOperatorPageShows) {
+    FocusStats s;
+    s.componentJid = "focus.example.com";
+    s.focusUserJid = "focus@auth.example.com/focus1";
+    s.conferenceList = {{"r1@conference.example.com", 2, 65, {"jvb.example.com"}}};
+    BridgeInfo b;
+    b.jid = "jvb.example.com";
+    b.healthy = true;
+    b.conferences = 1;
+    b.videoStreams = 4;
+    s.bridgeList = {b};
+    s.recentWarnings = {"2015-11-05 16:52:26.123 WARNING [1] x"};
+    auto o = parse(statsJson(s));
+    auto room = o->getArray("rooms")->getObject(0);
+    EXPECT_EQ(room->getValue<std::string>("room"), "r1@conference.example.com");
+    EXPECT_EQ(room->getValue<int>("participants"), 2);
+    EXPECT_EQ(room->getValue<int>("age_seconds"), 65);
+    EXPECT_EQ(room->getArray("bridges")->getElement<std::string>(0), "jvb.example.com");
+    auto bridge = o->getArray("bridge_list")->getObject(0);
+    EXPECT_EQ(bridge->getValue<std::string>("jid"), "jvb.example.com");
+    EXPECT_TRUE(bridge->getValue<bool>("healthy"));
+    EXPECT_FALSE(bridge->getValue<bool>("operational"));
+    EXPECT_EQ(bridge->getValue<int>("conferences"), 1);
+    EXPECT_EQ(bridge->getValue<int>("video_streams"), 4);
+    EXPECT_FALSE(bridge->has("video_channels"));  // not reported: absent, not 0
+    EXPECT_EQ(o->getArray("recent_warnings")->getElement<std::string>(0),
+              "2015-11-05 16:52:26.123 WARNING [1] x");
+    EXPECT_EQ(o->getObject("xmpp")->getValue<std::string>("focus_user_jid"), "focus@auth.example.com/focus1");
+}
+
 TEST(StatsJson, KeysKeepTheirDocumentedOrder) {
     std::string json = statsJson(FocusStats{});
     EXPECT_EQ(json.rfind("{\"conferences\":0,\"participants\":0,\"largest_conference\":0,", 0), 0u) << json;
