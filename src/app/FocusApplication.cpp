@@ -32,8 +32,12 @@ int FocusApplication::main(const std::vector<std::string>&) {
 
     Poco::TaskManager tasks;
     tasks.start(new FocusLoopTask(loop));
-    tasks.start(new BlockingTask(
-        "component", [&] { w.component.run(); }, [&] { w.component.stop(); }));
+    if (!w.usesClientProxy())
+        tasks.start(new BlockingTask(
+            "component", [&] { w.component.run(); }, [&] { w.component.stop(); }));
+    else
+        JLOG(info) << config_.clientProxy->str()
+                   << " is a client_proxy to the focus user: no component login";
     tasks.start(new BlockingTask(
         "focus-user", [&] { w.client.run(); }, [&] { w.client.stop(); }));
     tasks.start(new ColibriAllocatorTask(loop, config_.bridgeHealthCheckInterval, [&w] {
@@ -58,7 +62,7 @@ int FocusApplication::main(const std::vector<std::string>&) {
         left.set_value();
     });
     left.get_future().wait_for(std::chrono::seconds(3));
-    w.component.stop();
+    if (!w.usesClientProxy()) w.component.stop();
     w.client.stop();
     tasks.cancelAll();
     tasks.joinAll();

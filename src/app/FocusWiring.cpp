@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "log/Log.h"
 #include "protocol/stanza/Namespaces.h"
 #include "xmpp/PingResponder.h"
 
@@ -84,7 +85,10 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
     : loop(l),
       component(componentConfig(config), loop, componentProxy),
       client(clientConfig(config), loop, clientProxy),
-      componentRouter(component, loop),
+      proxy(config.clientProxy ? std::make_optional<xmpp::ClientProxyChannel>(client, *config.clientProxy)
+                               : std::nullopt),
+      componentSide(proxy ? static_cast<xmpp::StanzaChannel&>(*proxy) : component),
+      componentRouter(componentSide, loop),
       clientRouter(client, loop),
       bridges(loop, client, clientRouter, bridgeSettings(config)),
       selector(config.bridgeFailureResetThreshold),
@@ -92,24 +96,38 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       colibri{loop, client, clientRouter, bridges, selector, expiries, config.bridgeRequestTimeout},
       media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
       auth(config, loop),
-      context{loop, component, client, clientRouter, focusSettings(config), &media, auth.authority(),
+      context{loop,
+              componentSide,
+              client,
+              clientRouter,
+              focusSettings(config),
+              &media,
+              auth.authority(),
               auth.reservations()},
       focus(context),
       componentService(componentRouter, focus, loop, config.shutdownAllowedJid, std::move(onShutdownIdle)),
       http(config.httpHost, config.httpPort),
       componentDispatch(
-          componentRouter, [this] { keepAlive->start(); }, [this] { keepAlive->stop(); }),
+          componentRouter,
+          [this] {
+              if (!proxy) keepAlive->start();
+          },
+          [this] { keepAlive->stop(); }),
       clientDispatch(clientRouter, focus,
                      {[this] {
                           bridges.start();
                           if (brewery) brewery->start();
+                          // Through a client_proxy, focus.DOMAIN is up whenever the focus user is.
+                          if (proxy) componentDispatch.onConnected(proxy->localJid());
                       },
-                      [this](const std::string&) {
+                      [this](const std::string& reason) {
                           bridges.stop();
                           if (brewery) brewery->stop();
+                          if (proxy) componentDispatch.onDisconnected(reason);
                       },
                       [this](const xml::Element& m) { bridges.handleMessage(m); },
-                      [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); }}) {
+                      [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); },
+                      [this](const xml::Element& iq) { return takeProxiedIq(iq); }}) {
     if (auto s = brewerySettings(config))
         brewery = std::make_unique<bridge::Brewery>(loop, client, clientRouter, *s);
     clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
@@ -127,6 +145,16 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
     xmpp::installPingResponder(clientRouter);
     componentProxy.set(&componentDispatch);
     clientProxy.set(&clientDispatch);
+}
+
+bool FocusWiring::takeProxiedIq(const xml::Element& iq) {
+    if (!proxy || !proxy->isProxied(iq)) return false;
+    if (auto original = proxy->unwrap(iq))
+        componentRouter.handle(*original);
+    else
+        JLOG(warning) << "client_proxy " << proxy->localJid().str() << ": dropped an IQ whose resource "
+                      << "is not a sender's JID";
+    return true;
 }
 
 }  // namespace jicofo::app

@@ -14,6 +14,7 @@
 #include "conference/FocusManager.h"
 #include "config/FocusConfig.h"
 #include "util/EventLoop.h"
+#include "xmpp/ClientProxyChannel.h"
 #include "xmpp/IqRouter.h"
 #include "xmpp/KeepAlive.h"
 #include "xmpp/XmppStream.h"
@@ -36,10 +37,18 @@ class ListenerProxy : public xmpp::ChannelListener {
 struct FocusWiring {
     FocusWiring(const config::FocusConfig& config, util::EventLoop& loop,
                 std::function<void()> onShutdownIdle);
+    bool usesClientProxy() const { return proxy.has_value(); }
+    // An IQ on the focus user's stream that came through the client_proxy goes to the component's router,
+    // as its sender wrote it. False: not a proxied IQ.
+    bool takeProxiedIq(const xml::Element& iq);
 
     util::EventLoop& loop;
     ListenerProxy componentProxy, clientProxy;
     xmpp::XmppStream component, client;
+    // focus.DOMAIN as a client_proxy (jicofo.xmpp.client.client-proxy): the component stream is never run and
+    // componentSide is the proxy over the focus user's stream; otherwise componentSide is the component.
+    std::optional<xmpp::ClientProxyChannel> proxy;
+    xmpp::StanzaChannel& componentSide;
     xmpp::IqRouter componentRouter, clientRouter;
     bridge::BridgeRegistry bridges;
     bridge::BridgeSelector selector;

@@ -35,9 +35,11 @@ void HealthCheck::run(util::Duration loopLatency, Done done) {
     r.add("focus_loop", loopLatency < kSlowLoop,
           "picked up the check after " + ms(loopLatency) +
               (loopLatency < kSlowLoop ? "" : " (slower than " + ms(kSlowLoop) + ")"));
-    bool component = w_.component.isConnected(), client = w_.client.isConnected();
+    bool component = w_.componentSide.isConnected(), client = w_.client.isConnected();
+    std::string how = w_.usesClientProxy() ? " (client_proxy through the focus user)" : "";
     r.add("component_stream", component,
-          component ? w_.component.localJid().str() + " is connected" : "the component is not connected");
+          component ? w_.componentSide.localJid().str() + " is connected" + how
+                    : "the component is not connected" + how);
     r.add("focus_user_stream", client,
           client ? w_.client.localJid().str() + " is logged in" : "the focus user is not logged in");
     bool draining = w_.focus.gracefulShutdown();

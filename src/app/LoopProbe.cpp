@@ -69,10 +69,10 @@ http::FocusStats LoopProbe::collect(FocusWiring& w, util::TimePoint started) {
     std::sort(s.bridgeList.begin(), s.bridgeList.end(),
               [](const auto& a, const auto& b) { return a.jid < b.jid; });
     s.recentWarnings = log::recentWarnings();
-    if (w.component.isConnected()) s.componentJid = w.component.localJid().str();
+    if (w.componentSide.isConnected()) s.componentJid = w.componentSide.localJid().str();
     if (w.client.isConnected()) s.focusUserJid = w.client.localJid().str();
     s.gracefulShutdown = w.focus.gracefulShutdown();
-    s.componentConnected = w.component.isConnected();
+    s.componentConnected = w.componentSide.isConnected();
     s.clientConnected = w.client.isConnected();
     s.uptimeSeconds = std::chrono::duration_cast<std::chrono::seconds>(w.loop.now() - started).count();
     return s;

@@ -32,9 +32,9 @@ void ClientDispatch::onDisconnected(const std::string& reason) {
 }
 
 void ClientDispatch::onStanza(const xml::Element& stanza) {
-    if (stanza.name() == "iq")
-        router_.handle(stanza);
-    else if (stanza.name() == "presence") {
+    if (stanza.name() == "iq") {
+        if (!hooks_.iq || !hooks_.iq(stanza)) router_.handle(stanza);
+    } else if (stanza.name() == "presence") {
         if (!hooks_.presence || !hooks_.presence(stanza)) focus_.handlePresence(stanza);
     } else if (stanza.name() == "message" && hooks_.message)
         hooks_.message(stanza);

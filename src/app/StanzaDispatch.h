@@ -32,6 +32,9 @@ class ClientDispatch : public xmpp::ChannelListener {
         std::function<void(const xml::Element&)> message;  // may be empty
         // Sees every presence first; true consumes it (the brewery's). May be empty.
         std::function<bool(const xml::Element&)> presence;
+        // Sees every IQ first; true consumes it (those for focus.DOMAIN through a client_proxy). May be
+        // empty.
+        std::function<bool(const xml::Element&)> iq;
     };
     ClientDispatch(xmpp::IqRouter& router, conference::FocusManager& focus, Hooks hooks)
         : router_(router), focus_(focus), hooks_(std::move(hooks)) {}

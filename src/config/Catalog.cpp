@@ -42,6 +42,10 @@ const std::vector<PropertyInfo>& propertyCatalog() {
         {"XMPP", kXmppWriteTimeout, "20000",
          "ms the XMPP server may leave the focus's output unread before that stream is reconnected", true},
         {"XMPP", kShutdownAllowedJid, "unset", "bare JID allowed to request graceful shutdown", false},
+        {"XMPP", kClientProxy, "unset",
+         "client_proxy domain (focus.DOMAIN) forwarding to the focus user; replaces the component and "
+         "--secret",
+         true},
         {"focus", kIdleTimeout, "15000", "ms before a conference nobody joined is stopped", false},
         {"focus", kDisableAutoOwner, "false", "do not make the first participant moderator", false},
         {"focus", kMaxConferencesPerJid, "50", "new conferences one requester may have open; 0 = no limit",

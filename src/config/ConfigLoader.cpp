@@ -36,7 +36,8 @@ std::optional<ConfigError> applyFlags(const CommandLine& cl, const Environment& 
     std::vector<std::string> missing;
     if (cfg.secret.empty()) missing.push_back("secret");
     if (!userDomain) missing.push_back("user_domain");
-    if (!missing.empty()) {
+    // A missing secret alone is judged once the properties are read: a client_proxy needs none.
+    if (!missing.empty() && !(missing.size() == 1 && missing[0] == "secret")) {
         std::string list;
         for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
         return ConfigError{"--" + missing.front(),
@@ -162,6 +163,8 @@ LoadResult load(const std::vector<std::string>& args, const Environment& env) {
     PropertyReader reader(cfg.properties);
     readProperties(reader, cfg);
     if (reader.error()) return *reader.error();
+    if (cfg.secret.empty() && !cfg.clientProxy)
+        return ConfigError{"--secret", "Some of required arguments were not specified: [secret]"};
     noteUnknownProperties(cfg);
     return cfg;
 }

@@ -56,6 +56,9 @@ struct FocusConfig {
     int pingThreshold = 3;
     Millis xmppWriteTimeout{20000};  // new: a server not reading our output this long loses the stream
     std::optional<util::Jid> shutdownAllowedJid;  // unset => graceful shutdown always forbidden
+    // new: jicofo.xmpp.client.client-proxy, e.g. focus.example.com: that domain is a Prosody client_proxy to
+    // the focus user, so no component login (and no --secret) is needed; unset = the 2015 component.
+    std::optional<util::Jid> clientProxy;
 
     // --- Focus.
     Millis idleTimeout{15000};      // org.jitsi.focus.IDLE_TIMEOUT

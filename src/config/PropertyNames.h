@@ -20,6 +20,8 @@ inline constexpr const char* kPingTimeout = "org.jitsi.jicofo.PING_TIMEOUT";
 inline constexpr const char* kPingThreshold = "org.jitsi.jicofo.PING_THRESHOLD";
 inline constexpr const char* kXmppWriteTimeout = "org.jitsi.jicofo.XMPP_WRITE_TIMEOUT";  // new
 inline constexpr const char* kShutdownAllowedJid = "org.jitsi.jicofo.SHUTDOWN_ALLOWED_JID";
+// focus.DOMAIN as a Prosody client_proxy to the focus user instead of a component (Jicofo's HOCON-era name).
+inline constexpr const char* kClientProxy = "jicofo.xmpp.client.client-proxy";  // new
 
 // Focus.
 inline constexpr const char* kIdleTimeout = "org.jitsi.focus.IDLE_TIMEOUT";

@@ -31,6 +31,9 @@ void readXmpp(PropertyReader& r, FocusConfig& c) {
     c.xmppWriteTimeout = r.positiveMillis(kXmppWriteTimeout, Millis(20000));
     auto shutdownJid = r.jid(kShutdownAllowedJid);
     if (shutdownJid) c.shutdownAllowedJid = shutdownJid->bare();  // compared with the sender's bare JID
+    c.clientProxy = r.jid(kClientProxy);
+    if (c.clientProxy && (!c.clientProxy->node().empty() || !c.clientProxy->isBare()))
+        r.fail(kClientProxy, quoteValue(c.clientProxy->str()) + " is not a domain (e.g. focus.DOMAIN)");
 }
 
 void readFocus(PropertyReader& r, FocusConfig& c) {

@@ -126,6 +126,7 @@ void ProsodyFixture::writeConfig() {
     std::string text = readFile(JICOFO_SOURCE_DIR "/resources/prosody/prosody.cfg.lua.template");
     if (text.empty()) throw std::runtime_error("cannot read resources/prosody/prosody.cfg.lua.template");
     if (options_.secureDomain) makeSecure(text);
+    if (options_.clientProxy) makeClientProxy(text);
     replaceAll(text, "@DOMAIN@", options_.domain);
     replaceAll(text, "@C2S_PORT@", std::to_string(c2sPort_));
     replaceAll(text, "@COMPONENT_PORT@", std::to_string(componentPort_));
@@ -153,6 +154,18 @@ void ProsodyFixture::makeSecure(std::string& text) {
                 "VirtualHost \"guest.@DOMAIN@\"\n"
                 "    authentication = \"anonymous\"\n"
                 "    ssl = {\n        certificate = \"@CERT@\";\n        key = \"@KEY@\";\n    }\n\n");
+}
+
+void ProsodyFixture::makeClientProxy(std::string& text) {
+    const std::string component = "Component \"focus.@DOMAIN@\"\n    component_secret = \"@FOCUS_SECRET@\"";
+    auto at = text.find(component);
+    if (at == std::string::npos)
+        throw std::runtime_error("prosody.cfg.lua.template changed: cannot make the client_proxy variant");
+    text.replace(at, component.size(),
+                 "Component \"focus.@DOMAIN@\" \"client_proxy\"\n"
+                 "    target_address = \"" +
+                     options_.focusUser + "@auth.@DOMAIN@\"");
+    text.insert(0, "plugin_paths = { \"" JICOFO_SOURCE_DIR "/resources/prosody/plugins\" }\n");
 }
 
 int ProsodyFixture::runTool(const std::vector<std::string>& argv, const std::string& outFile) {

@@ -1,8 +1,8 @@
 #pragma once
 // A real Prosody 0.12 for integration tests (DESIGN.md testing pyramid, level 3), configured from
 // resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous, BOSH and
-// websocket), auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the brewery
-// MUC internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components
+// websocket), auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the
+// brewery MUC internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components
 // focus.DOMAIN and jitsi-videobridge.DOMAIN. Runs in a fresh temp dir on free loopback ports, as root or
 // not, without systemd. Start it once per test suite (SetUpTestSuite): it takes ~0.3 s.
 //
@@ -31,6 +31,9 @@ class ProsodyFixture {
         // The original README's "Secure domain": DOMAIN needs an account (internal_plain, registerUser),
         // guests log in anonymously on guest.DOMAIN (anonymousDomain()).
         bool secureDomain = false;
+        // focus.DOMAIN as today's deployments have it: a client_proxy component forwarding to the focus user
+        // (resources/prosody/plugins/mod_client_proxy.lua) instead of an XEP-0114 component.
+        bool clientProxy = false;
     };
 
     ProsodyFixture();
@@ -92,6 +95,7 @@ class ProsodyFixture {
     void prepare();
     void writeConfig();
     void makeSecure(std::string& text);
+    void makeClientProxy(std::string& text);
     void makeCertificate();
     bool waitReady();
     int runTool(const std::vector<std::string>& argv, const std::string& outFile);
