@@ -14,8 +14,6 @@
 #include "conference/ReservationGate.h"
 #include "config/FocusConfig.h"
 #include "http/reservation/ReservationClient.h"
-#include "protocol/focus/LoginUrlIq.h"
-#include "protocol/focus/LogoutIq.h"
 #include "xmpp/IqRouter.h"
 
 namespace jicofo::app {
@@ -49,8 +47,8 @@ class AuthWiring : private conference::ReservationGate {
     void requestNewRoom(const util::Jid& room, const std::string& owner, Decision done) override;
     void conferenceEnded(const util::Jid& room) override;
 
-    std::optional<protocol::Iq> loginUrl(const protocol::Iq& iq, const protocol::LoginUrlIq& request) const;
-    std::optional<protocol::Iq> logout(const protocol::Iq& iq, const protocol::LogoutIq& request);
+    std::optional<protocol::Iq> loginUrl(const protocol::Iq& iq) const;
+    std::optional<protocol::Iq> logout(const protocol::Iq& iq);
 
     util::Loop& loop_;
     std::unique_ptr<auth::AuthAuthority> authority_;

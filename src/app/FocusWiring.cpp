@@ -2,8 +2,6 @@
 
 #include <chrono>
 
-#include "protocol/focus/MuteIq.h"
-#include "protocol/jingle/Jingle.h"
 #include "protocol/stanza/Namespaces.h"
 #include "xmpp/PingResponder.h"
 
@@ -94,13 +92,7 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
       colibri{loop, client, clientRouter, bridges, selector, expiries, config.bridgeRequestTimeout},
       media{colibri, bridges, util::Duration(5000), config.bridgeRequestTimeout},
       auth(config, loop),
-      context{loop,
-              component,
-              client,
-              clientRouter,
-              focusSettings(config),
-              &media,
-              auth.authority(),
+      context{loop, component, client, clientRouter, focusSettings(config), &media, auth.authority(),
               auth.reservations()},
       focus(context),
       componentService(componentRouter, focus, loop, config.shutdownAllowedJid, std::move(onShutdownIdle)),
@@ -120,14 +112,10 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
                       [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); }}) {
     if (auto s = brewerySettings(config))
         brewery = std::make_unique<bridge::Brewery>(loop, client, clientRouter, *s);
-    clientRouter.registerHandler<protocol::jingle::Jingle>(
-        protocol::IqType::Set, "jingle", protocol::ns::kJingle,
-        [this](const protocol::Iq& iq, const protocol::jingle::Jingle& j) {
-            return focus.handleJingle(iq, j);
-        });
-    clientRouter.registerHandler<protocol::MuteIq>(
-        protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
-        [this](const protocol::Iq& iq, const protocol::MuteIq& m) { return focus.handleMute(iq, m); });
+    clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
+                                 [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
+    clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
+                                 [this](const protocol::Iq& iq) { return focus.handleMute(iq); });
     auth.attach(focus, componentRouter, http);
     xmpp::KeepAlive::Options ka;
     ka.target = util::Jid::parse(config.domain).value_or(util::Jid());

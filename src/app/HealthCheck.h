@@ -49,8 +49,7 @@ class HealthCheck {
     std::vector<Done> waiters_;
     util::TimerId timer_ = 0;
     std::uint64_t attempt_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // the timer and the conference's callbacks
-    xmpp::IqRequests requests_;  // the disco requests; last, so destroyed first
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 }  // namespace jicofo::app

@@ -35,7 +35,10 @@ void FocusManager::reply(const Iq& iq) {
     ctx_.component.send(iq.toElement());
 }
 
-std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request, const ConferenceIq& conf) {
+std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request) {
+    auto parsed = ConferenceIq::parse(*request.payload);
+    if (!parsed) return request.errorReply(parsed.error());
+    const ConferenceIq& conf = parsed.value();
     // A 2015 client always names the room; without one there is nothing to do (later Jicofo: bad-request
     // too).
     if (!conf.room) return request.errorReply(StanzaError::of("bad-request", "missing 'room'"));
@@ -73,22 +76,22 @@ bool FocusManager::startConference(const util::Jid& room, Conference::JoinWaiter
     return true;
 }
 
-std::optional<Iq> FocusManager::handleJingle(const Iq& request, const protocol::jingle::Jingle& jingle) {
+std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
     auto it = conferences_.find(request.from.bare());
     if (it == conferences_.end()) {
         return request.errorReply(protocol::focus_errors::unknownSession());
     }
     std::optional<Iq> reply;
-    MediaSessions* media = it->second->media();
-    if (!media) return request.errorReply(StanzaError::of("service-unavailable"));
-    if (!guarded(it->first, [&] { reply = media->handleJingle(request, jingle); }))
+    if (!guarded(it->first, [&] { reply = it->second->handleJingle(request); }))
         return request.errorReply(StanzaError::of("internal-server-error"));
     return reply;
 }
 
-std::optional<Iq> FocusManager::handleMute(const Iq& request, const protocol::MuteIq& mute) {
+std::optional<Iq> FocusManager::handleMute(const Iq& request) {
+    auto parsed = protocol::MuteIq::parse(*request.payload);
+    if (!parsed) return request.errorReply(parsed.error());
     // 2015 did not answer these at all; the client then waited for nothing.
-    if (!mute.jid || !mute.mute)
+    if (!parsed->jid || !parsed->mute)
         return request.errorReply(StanzaError::of("bad-request", "mute needs a 'jid' and a true/false text"));
     // Prosody sends an occupant's IQ from its occupant JID, so the sender's room is the bare 'from'. A mute
     // from anything else (a real JID writing to our full JID) is in no room of ours.
@@ -98,7 +101,7 @@ std::optional<Iq> FocusManager::handleMute(const Iq& request, const protocol::Mu
         return request.errorReply(StanzaError::of("forbidden", "not an occupant of a conference room"));
     }
     std::optional<Iq> reply;
-    if (!guarded(it->first, [&] { reply = it->second->handleMute(request, *mute.jid, *mute.mute); }))
+    if (!guarded(it->first, [&] { reply = it->second->handleMute(request, *parsed->jid, *parsed->mute); }))
         return request.errorReply(StanzaError::of("internal-server-error"));
     return reply;
 }

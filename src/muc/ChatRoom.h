@@ -80,8 +80,7 @@ class ChatRoom {
     std::vector<xml::Element> extensions_;
     std::uint64_t nextArrival_ = 1;
     int joinCounter_ = 0;
-    // Last: destroyed first, so no answer to the room's requests reaches a room being torn down.
-    xmpp::IqRequests requests_{router_};
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // callbacks check it: the room may be gone
 };
 
 }  // namespace jicofo::muc

@@ -61,11 +61,8 @@ struct Focus {
                 .value());
         gate.client = reservations.get();
         reservations->start();
-        componentRouter.registerHandler<protocol::ConferenceIq>(
-            protocol::IqType::Set, "conference", protocol::ns::kFocus,
-            [this](const Iq& iq, const protocol::ConferenceIq& c) {
-                return manager.handleConferenceIq(iq, c);
-            });
+        componentRouter.registerHandler(protocol::IqType::Set, "conference", protocol::ns::kFocus,
+                                        [this](const Iq& iq) { return manager.handleConferenceIq(iq); });
     }
     ~Focus() { reservations->stop(); }
 

@@ -26,11 +26,9 @@ class FocusHarness {
           clientRouter(client, loop),
           ctx{loop, component, client, clientRouter, settings},
           manager(ctx) {
-        componentRouter.registerHandler<protocol::ConferenceIq>(
+        componentRouter.registerHandler(
             protocol::IqType::Set, "conference", protocol::ns::kFocus,
-            [this](const protocol::Iq& iq, const protocol::ConferenceIq& c) {
-                return manager.handleConferenceIq(iq, c);
-            });
+            [this](const protocol::Iq& iq) { return manager.handleConferenceIq(iq); });
     }
 
     static conference::FocusSettings defaults() {
