@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "log/Log.h"
+#include "protocol/focus/RoomExtensions.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/Ids.h"
 
@@ -26,9 +27,10 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
             // 2015 wrote <bridgeIsDown/> with an empty namespace and never removed it; we remove it once a
             // bridge takes the participants again.
             if (down)
-                room_.setExtension(xml::Element("bridgeIsDown", ""));
+                room_.setExtension(protocol::room_extensions::bridgeIsDown());
             else
-                room_.removeExtension("bridgeIsDown", "");
+                room_.removeExtension(protocol::room_extensions::kBridgeIsDownName,
+                                      protocol::room_extensions::kBridgeIsDownNs);
         };
         hooks.startMuted = [this](const Participant& p) { return startMutedFor(p); };
         media_ = std::make_unique<MediaSessions>(ctx.loop, ctx.client, ctx.clientRouter, *ctx.media, roomJid_,
@@ -97,9 +99,7 @@ void Conference::someoneJoined() {
 
 void Conference::onRoomJoined() {
     if (!etherpadSent_) {
-        xml::Element etherpad("etherpad", protocol::ns::kEtherpad);
-        etherpad.setText(etherpad_);
-        room_.setExtension(std::move(etherpad));
+        room_.setExtension(protocol::room_extensions::etherpad(etherpad_));
         etherpadSent_ = true;
     }
     if (!room_.occupants().empty()) {

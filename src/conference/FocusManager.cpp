@@ -79,9 +79,7 @@ bool FocusManager::startConference(const util::Jid& room, Conference::JoinWaiter
 std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
     auto it = conferences_.find(request.from.bare());
     if (it == conferences_.end()) {
-        StanzaError e = StanzaError::of("item-not-found", "unknown session");
-        e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
-        return request.errorReply(e);
+        return request.errorReply(protocol::focus_errors::unknownSession());
     }
     std::optional<Iq> reply;
     if (!guarded(it->first, [&] { reply = it->second->handleJingle(request); }))

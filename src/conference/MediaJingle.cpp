@@ -1,7 +1,9 @@
 // Incoming Jingle actions of MediaSessions (docs/media.md §3.5, §4.2–§4.5).
 #include "conference/MediaSessions.h"
 #include "log/Log.h"
+#include "media/ColibriUpdates.h"
 #include "protocol/colibri/ColibriRequests.h"
+#include "protocol/focus/FocusErrors.h"
 
 namespace jicofo::conference {
 
@@ -9,15 +11,7 @@ using protocol::Iq;
 using protocol::StanzaError;
 namespace jingle = protocol::jingle;
 
-namespace {
-
-StanzaError unknownSession() {
-    StanzaError e = StanzaError::of("item-not-found", "unknown session");
-    e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
-    return e;
-}
-
-}  // namespace
+using protocol::focus_errors::unknownSession;
 
 std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
     auto parsed = jingle::Jingle::parse(*iq.payload);
@@ -74,8 +68,8 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
     p.state = Participant::State::Active;
     JLOG_ROOM(info, room_.str()) << p.nick << " accepted the session with " << fresh.sourceCount()
                                  << " source(s)";
-    auto updates = protocol::colibri::buildAcceptUpdates(p.allocation->channels, allocator_.conferenceName(),
-                                                         j, sources_.sourcesOf(p.owner()), p.offeredContents);
+    auto updates = media::buildAcceptUpdates(p.allocation->channels, allocator_.conferenceName(), j,
+                                             sources_.sourcesOf(p.owner()), p.offeredContents);
     // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
     allocator_.update(*p.allocation, std::move(updates.sources));
     notifyOthers(p, fresh, jingle::JingleAction::SourceAdd);
@@ -116,8 +110,8 @@ std::optional<Iq> MediaSessions::onSourceRemove(Participant& p, const Iq& iq, co
 
 void MediaSessions::onTransportInfo(Participant& p, const jingle::Jingle& j) {
     if (!p.allocation) return;
-    auto update = protocol::colibri::buildTransportUpdate(p.allocation->channels, allocator_.conferenceName(),
-                                                          j.contents, p.offeredContents);
+    auto update = media::buildTransportUpdate(p.allocation->channels, allocator_.conferenceName(), j.contents,
+                                              p.offeredContents);
     if (update) allocator_.update(*p.allocation, std::move(*update));
 }
 

@@ -4,8 +4,9 @@
 #include <cctype>
 
 #include "log/Log.h"
+#include "media/ColibriUpdates.h"
+#include "media/OfferFactory.h"
 #include "protocol/disco/DiscoInfo.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/Ids.h"
 
@@ -102,7 +103,7 @@ void MediaSessions::discover(Participant& p) {
         if (const auto* known = media_.caps.find(*p.caps)) {
             // A verified ver: the features are those of the disco#info it is the hash of (XEP-0115 §6.2).
             JLOG_ROOM(debug, room_.str()) << p.nick << ": caps " << p.caps->ver << " known, no disco#info";
-            withFeatures(p, jingle::ParticipantFeatures::fromDisco(*known));
+            withFeatures(p, media::ParticipantFeatures::fromDisco(*known));
             return;
         }
     }
@@ -110,8 +111,8 @@ void MediaSessions::discover(Participant& p) {
     std::string nick = p.nick;
     std::uint64_t gen = p.generation;
     router_.sendRequest(
-        Iq::request(IqType::Get, p.occupantJid, xml::Element("query", protocol::ns::kDiscoInfo)),
-        media_.discoTimeout, [this, alive, nick, gen](util::Result<Iq, StanzaError> reply) {
+        Iq::request(IqType::Get, p.occupantJid, protocol::DiscoInfo{}.toElement()), media_.discoTimeout,
+        [this, alive, nick, gen](util::Result<Iq, StanzaError> reply) {
             if (alive.expired()) return;
             Participant* p = find(nick, gen);
             if (!p) return;
@@ -124,14 +125,14 @@ void MediaSessions::discover(Participant& p) {
                 JLOG_ROOM(info, room_.str()) << p->nick << ": caps " << p->caps->hash << " " << p->caps->ver
                                              << " do not verify against its disco#info; not cached";
             // No answer: everything assumed, as in 2015 (§3.1).
-            withFeatures(*p, info ? jingle::ParticipantFeatures::fromDisco(info->features)
-                                  : jingle::ParticipantFeatures::assumed());
+            withFeatures(*p, info ? media::ParticipantFeatures::fromDisco(info->features)
+                                  : media::ParticipantFeatures::assumed());
         });
 }
 
-void MediaSessions::withFeatures(Participant& p, jingle::ParticipantFeatures features) {
+void MediaSessions::withFeatures(Participant& p, media::ParticipantFeatures features) {
     p.features = std::move(features);
-    p.offerTemplate = jingle::OfferFactory::createTemplate(p.features, props_.openSctp);
+    p.offerTemplate = media::OfferFactory::createTemplate(p.features, props_.openSctp);
     allocate(p);
 }
 
@@ -181,7 +182,7 @@ void MediaSessions::onAllocated(Participant& p, bridge::Allocation allocation) {
 }
 
 void MediaSessions::sendOffer(Participant& p) {
-    jingle::OfferFactory::OfferParams params;
+    media::OfferFactory::OfferParams params;
     params.sid = newSid();
     params.initiator = client_.localJid().str();
     params.bundle = p.features.useBundle();
@@ -192,7 +193,7 @@ void MediaSessions::sendOffer(Participant& p) {
         auto sm = hooks_.startMuted(p);
         if (sm.audio || sm.video) params.startMuted = sm;
     }
-    auto offer = jingle::OfferFactory::createOffer(p.offerTemplate, params);
+    auto offer = media::OfferFactory::createOffer(p.offerTemplate, params);
     if (!offer) {
         JLOG_ROOM(error, room_.str())
             << "cannot build the offer for " << p.nick << ": " << offer.error().text;
@@ -257,8 +258,8 @@ void MediaSessions::notifyOthers(const Participant& from, const jingle::MediaSou
 
 void MediaSessions::updateBridgeSources(const Participant& p) {
     if (!p.allocation) return;
-    allocator_.update(*p.allocation, protocol::colibri::buildSourcesUpdate(p.allocation->channels,
-                                                                           sources_.sourcesOf(p.owner())));
+    allocator_.update(*p.allocation,
+                      media::buildSourcesUpdate(p.allocation->channels, sources_.sourcesOf(p.owner())));
 }
 
 void MediaSessions::remove(const std::string& nick) {

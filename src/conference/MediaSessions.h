@@ -14,9 +14,9 @@
 #include "conference/ConferenceProperties.h"
 #include "conference/MediaSettings.h"
 #include "conference/Participant.h"
+#include "media/SourceMap.h"
 #include "muc/Occupant.h"
 #include "protocol/jingle/Jingle.h"
-#include "protocol/jingle/SourceMap.h"
 #include "protocol/stanza/Stanza.h"
 #include "util/Loop.h"
 #include "xmpp/IqRouter.h"
@@ -52,7 +52,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
 
     const Participant* participant(const std::string& nick) const;
     std::size_t participantCount() const { return participants_.size(); }
-    const protocol::jingle::SourceMap& sources() const { return sources_; }
+    const media::SourceMap& sources() const { return sources_; }
     bridge::ColibriAllocator& allocator() { return allocator_; }
     // The bridges holding this room's channels now (one without Octo; none before anyone was invited).
     std::vector<util::Jid> bridgesInUse() const { return allocator_.bridgesInUse(); }
@@ -67,7 +67,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
 
     Participant* find(const std::string& nick, std::uint64_t generation);
     void discover(Participant& p);
-    void withFeatures(Participant& p, protocol::jingle::ParticipantFeatures features);
+    void withFeatures(Participant& p, media::ParticipantFeatures features);
     void allocate(Participant& p);
     void onAllocated(Participant& p, bridge::Allocation allocation);
     void sendOffer(Participant& p);
@@ -96,7 +96,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     const ConferenceProperties& props_;
     Hooks hooks_;
     bridge::ColibriAllocator allocator_;
-    protocol::jingle::SourceMap sources_;
+    media::SourceMap sources_;
     std::map<std::string, Participant> participants_;  // by nick
     std::uint64_t nextGeneration_ = 1;
     bool started_ = false;

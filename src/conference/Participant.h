@@ -8,10 +8,10 @@
 
 #include "bridge/Allocation.h"
 #include "bridge/ColibriAllocator.h"
+#include "media/ParticipantFeatures.h"
 #include "protocol/disco/EntityCaps.h"
 #include "protocol/jingle/Content.h"
 #include "protocol/jingle/MediaSources.h"
-#include "protocol/jingle/ParticipantFeatures.h"
 #include "util/Jid.h"
 
 namespace jicofo::conference {
@@ -32,7 +32,7 @@ struct Participant {
     int joinNumber = 0;
     std::optional<protocol::EntityCaps> caps;  // from its presence when invited (XEP-0115)
     State state = State::Discovering;
-    protocol::jingle::ParticipantFeatures features;
+    media::ParticipantFeatures features;
     std::vector<protocol::jingle::Content> offerTemplate;
     std::vector<std::string> offeredContents;  // content names of the offer (resolves mid-named contents)
     bridge::ColibriAllocator::Handle pendingAllocation = 0;

@@ -6,10 +6,10 @@
 #include <chrono>
 #include <thread>
 
+#include "media/OfferFactory.h"
 #include "protocol/colibri/ColibriRequests.h"
 #include "protocol/colibri/ParticipantChannels.h"
 #include "protocol/disco/DiscoInfo.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "protocol/stanza/Namespaces.h"
 #include "support/BridgeSimProcess.h"
 #include "support/ProsodyFixture.h"
@@ -54,7 +54,7 @@ class BridgeSimTest : public ::testing::Test {
         o.conferenceId = conferenceId;
         o.conferenceName = "r1";
         o.endpoint = endpoint;
-        auto req = colibri::buildAllocate(jingle::OfferFactory::createTemplate({}), o);
+        auto req = colibri::buildAllocate(media::OfferFactory::createTemplate({}), o);
         return ask(b, IqType::Get, req.toElement(), timeout);
     }
     static colibri::ColibriConference conferenceOf(const std::optional<Iq>& reply) {

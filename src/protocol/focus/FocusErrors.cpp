@@ -24,4 +24,10 @@ StanzaError reservationError(int code, const std::string& message) {
     return e;
 }
 
+StanzaError unknownSession() {
+    StanzaError e = StanzaError::of("item-not-found", "unknown session");
+    e.appSpecific = xml::Element("unknown-session", "urn:xmpp:jingle:errors:1");
+    return e;
+}
+
 }  // namespace jicofo::protocol::focus_errors

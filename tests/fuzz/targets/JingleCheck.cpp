@@ -2,9 +2,9 @@
 // element type it is made of. Then what the focus does with a received Jingle: the sources go through the
 // SourceMap (stored and relayed with the sender as the only owner, removable again), and the Colibri updates
 // of a session-accept and the offer to a peer carrying these sources are readable.
+#include "media/SourceMap.h"
 #include "protocol/jingle/Jingle.h"
 #include "protocol/jingle/JingleNamespaces.h"
-#include "protocol/jingle/SourceMap.h"
 #include "targets/Checks.h"
 #include "targets/MediaChecks.h"
 #include "targets/RoundTrip.h"
@@ -69,7 +69,7 @@ std::string ownersAreTheSender(const xml::Element& relayed, const std::string& o
 std::string checkSources(const jingle::Jingle& j) {
     const std::vector<std::string> offered = {"audio", "video", "data"};
     auto claim = jingle::MediaSources::fromContents(j.contents, offered);
-    jingle::SourceMap map(jingle::SourceMap::Limits{}, true);
+    media::SourceMap map(media::SourceMap::Limits{}, true);
     auto added = map.add(kOwner, claim);
     if (!added) return {};  // refused claim: nothing stored
     std::string out;

@@ -2,8 +2,9 @@
 
 #include <cstdlib>
 
+#include "media/ColibriUpdates.h"
+#include "media/OfferFactory.h"
 #include "protocol/colibri/ColibriRequests.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "targets/RoundTrip.h"
 #include "xml/Document.h"
 
@@ -76,10 +77,10 @@ std::string builtColibri(const colibri::ColibriConference& c, const std::string&
 std::string checkOfferAndRequests(const colibri::ParticipantChannels& channels,
                                   const jingle::MediaSources& peers) {
     std::string out;
-    jingle::ParticipantFeatures features;
+    media::ParticipantFeatures features;
     features.bundle = channels.bundle.has_value();
-    auto tmpl = jingle::OfferFactory::createTemplate(features, true);
-    jingle::OfferFactory::OfferParams p;
+    auto tmpl = media::OfferFactory::createTemplate(features, true);
+    media::OfferFactory::OfferParams p;
     p.sid = "s1";
     p.initiator = "focus@auth.example.com/focus";
     p.bundle = features.useBundle();
@@ -88,14 +89,14 @@ std::string checkOfferAndRequests(const colibri::ParticipantChannels& channels,
     p.peers = peers;
     p.startMuted = jingle::StartMuted{true, false};
     // No offer when a content has no bridge transport (a non-bundled channel without one): documented.
-    if (auto offer = jingle::OfferFactory::createOffer(tmpl, p)) keepFirst(out, builtJingle(*offer, "offer"));
+    if (auto offer = media::OfferFactory::createOffer(tmpl, p)) keepFirst(out, builtJingle(*offer, "offer"));
     colibri::AllocateOptions options;
     options.conferenceId = channels.conferenceId;
     options.conferenceName = "r1";
     options.endpoint = channels.endpoint;
     options.bundle = p.bundle;
     keepFirst(out, builtColibri(colibri::buildAllocate(tmpl, options), "allocate"));
-    keepFirst(out, builtColibri(colibri::buildSourcesUpdate(channels, peers), "sources update"));
+    keepFirst(out, builtColibri(media::buildSourcesUpdate(channels, peers), "sources update"));
     if (auto mute = colibri::buildAudioMute(channels, "r1", true))
         keepFirst(out, builtColibri(*mute, "mute"));
     if (auto expire = colibri::buildExpire(channels.conferenceId, "r1", {channels}))
@@ -107,7 +108,7 @@ std::string checkAcceptUpdates(const colibri::ParticipantChannels& channels, con
                                const jingle::MediaSources& current) {
     std::string out;
     const std::vector<std::string> offered = {"audio", "video", "data"};
-    auto updates = colibri::buildAcceptUpdates(channels, "r1", accept, current, offered);
+    auto updates = media::buildAcceptUpdates(channels, "r1", accept, current, offered);
     keepFirst(out, builtColibri(updates.sources, "accept: sources update"));
     if (updates.transport) keepFirst(out, builtColibri(*updates.transport, "accept: transport update"));
     if (updates.payloadTypes)

@@ -6,7 +6,7 @@
 #include "bridge/ColibriExpiry.h"
 #include "logic/bridge/BridgeHarness.h"
 #include "logic/bridge/FakeBridge.h"
-#include "protocol/jingle/OfferFactory.h"
+#include "media/OfferFactory.h"
 
 namespace jicofo::test {
 
@@ -32,7 +32,7 @@ class AllocatorHarness : public BridgeHarness {
     }
 
     static std::vector<protocol::jingle::Content> offerTemplate() {
-        return protocol::jingle::OfferFactory::createTemplate(protocol::jingle::ParticipantFeatures{}, true);
+        return media::OfferFactory::createTemplate(media::ParticipantFeatures{}, true);
     }
     static protocol::colibri::AllocateOptions options() {
         protocol::colibri::AllocateOptions o;

@@ -1,6 +1,7 @@
 // Channels after allocation (docs/media.md §2.4, §2.5, §5.2): cancel, update, expire, conference end, bridge
 // loss.
 #include "logic/bridge/AllocatorHarness.h"
+#include "media/ColibriUpdates.h"
 #include "protocol/colibri/ColibriRequests.h"
 
 using namespace jicofo;
@@ -84,8 +85,7 @@ TEST(ColibriLifecycle, AnUpdateRefusedByTheBridgeDoesNotMarkItFailed) {
     H h;
     auto a = h.allocated("aa11", H::kJvb1, h.jvb1);
     std::optional<util::Result<protocol::Iq, protocol::StanzaError>> reply;
-    h.colibri->update(a, protocol::colibri::buildSourcesUpdate(a.channels, {}),
-                      [&](const auto& r) { reply = r; });
+    h.colibri->update(a, media::buildSourcesUpdate(a.channels, {}), [&](const auto& r) { reply = r; });
     h.fail(h.colibriSets(H::kJvb1).at(0), "feature-not-implemented");
     ASSERT_TRUE(reply);
     EXPECT_EQ(reply->error().condition, "feature-not-implemented");
@@ -100,8 +100,7 @@ TEST(ColibriLifecycle, AnUpdateOfExpiredChannelsSendsNothing) {
     h.colibri->expire(a);
     h.serveExpires(H::kJvb1, h.jvb1);
     std::optional<util::Result<protocol::Iq, protocol::StanzaError>> reply;
-    h.colibri->update(a, protocol::colibri::buildSourcesUpdate(a.channels, {}),
-                      [&](const auto& r) { reply = r; });
+    h.colibri->update(a, media::buildSourcesUpdate(a.channels, {}), [&](const auto& r) { reply = r; });
     EXPECT_TRUE(h.colibriSets(H::kJvb1).empty());
     h.loop.runPending();
     ASSERT_TRUE(reply);

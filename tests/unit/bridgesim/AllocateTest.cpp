@@ -118,12 +118,12 @@ TEST_F(BridgeSimAllocate, TheFocusReadsTheResponseAndBuildsAnOffer) {
     ASSERT_EQ(ssrcs.size(), 2u);
     EXPECT_NE(ssrcs.at("audio"), ssrcs.at("video"));
 
-    jingle::OfferFactory::OfferParams p;
+    media::OfferFactory::OfferParams p;
     p.sid = "s1";
     p.initiator = focus_.str();
     p.transports = transports;
     p.bridgeSsrcs = ssrcs;
-    auto offer = jingle::OfferFactory::createOffer(jingle::OfferFactory::createTemplate({}), p);
+    auto offer = media::OfferFactory::createOffer(media::OfferFactory::createTemplate({}), p);
     ASSERT_TRUE(offer) << offer.error().text;
     EXPECT_EQ(offer->contents.size(), 3u);
 }
@@ -145,7 +145,7 @@ TEST_F(BridgeSimAllocate, SecondEndpointJoinsTheConferenceAndSeesEveryBundle) {
 }
 
 TEST_F(BridgeSimAllocate, NonBundleChannelsEachCarryTheirOwnTwoComponentTransport) {
-    jingle::ParticipantFeatures noBundle;
+    media::ParticipantFeatures noBundle;
     noBundle.bundle = false;
     xml::Element got = allocate("cc33", {}, noBundle).toElement();
     xml::Element want = test::golden("colibri/allocate-response-nobundle.xml").children().front();
@@ -170,7 +170,7 @@ TEST_F(BridgeSimAllocate, NonBundleChannelsEachCarryTheirOwnTwoComponentTranspor
 }
 
 TEST_F(BridgeSimAllocate, ClientsWithoutIceGetRawUdpTransports) {
-    jingle::ParticipantFeatures raw;
+    media::ParticipantFeatures raw;
     raw.ice = false;
     raw.bundle = false;
     raw.sctp = false;

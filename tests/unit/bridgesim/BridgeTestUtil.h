@@ -6,9 +6,9 @@
 #include <chrono>
 
 #include "bridgesim/ColibriBridge.h"
+#include "media/OfferFactory.h"
 #include "protocol/colibri/ColibriRequests.h"
 #include "protocol/colibri/ParticipantChannels.h"
-#include "protocol/jingle/OfferFactory.h"
 
 namespace jicofo::test {
 
@@ -25,9 +25,9 @@ class BridgeTest : public ::testing::Test {
     }
     // Allocates channels for one participant as the focus does; fails the test on an error.
     ColibriConference allocate(const std::string& endpoint, const std::string& conferenceId = {},
-                               protocol::jingle::ParticipantFeatures features = {},
+                               media::ParticipantFeatures features = {},
                                std::optional<int32_t> lastN = std::nullopt) {
-        auto tmpl = protocol::jingle::OfferFactory::createTemplate(features);
+        auto tmpl = media::OfferFactory::createTemplate(features);
         protocol::colibri::AllocateOptions opts;
         opts.conferenceId = conferenceId;
         opts.conferenceName = "r1";

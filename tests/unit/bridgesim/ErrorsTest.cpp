@@ -1,4 +1,5 @@
 // The errors of the 2015 bridge (docs/media.md §2.6) and what a failed request leaves behind.
+#include "media/ColibriUpdates.h"
 #include "protocol/stanza/Namespaces.h"
 #include "unit/bridgesim/BridgeTestUtil.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
@@ -30,8 +31,8 @@ TEST_F(BridgeSimErrors, UnknownConferenceIdIsFeatureNotImplemented) {
 TEST_F(BridgeSimErrors, AConferenceBelongsToTheFullJidThatCreatedIt) {
     auto aa = channelsOf(allocate("aa11"), "aa11");
     auto otherResource = *util::Jid::parse("focus@auth.example.com/focus5");
-    EXPECT_EQ(conditionOf(colibri::buildSourcesUpdate(aa, {}), otherResource), "feature-not-implemented");
-    EXPECT_TRUE(request(colibri::buildSourcesUpdate(aa, {})));
+    EXPECT_EQ(conditionOf(media::buildSourcesUpdate(aa, {}), otherResource), "feature-not-implemented");
+    EXPECT_TRUE(request(media::buildSourcesUpdate(aa, {})));
 }
 
 TEST_F(BridgeSimErrors, UnknownChannelIdIsFeatureNotImplemented) {

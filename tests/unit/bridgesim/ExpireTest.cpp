@@ -1,6 +1,7 @@
 // Channel expiry on the simulated bridge (docs/media.md §2.5): expire='0' removes at once, idle channels and
 // conferences go in the sweep after their expire time (2015 defaults, configurable), media keeps them.
 #include "bridgesim/BridgeStats.h"
+#include "media/ColibriUpdates.h"
 #include "unit/bridgesim/BridgeTestUtil.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
@@ -43,7 +44,7 @@ TEST_F(BridgeSimExpire, ExpiringOneEndpointLeavesTheOthersChannels) {
 TEST_F(BridgeSimExpire, AnExpiredChannelIsUnknownAfterwards) {
     auto aa = channelsOf(allocate("aa11"), "aa11");
     expire({aa});
-    auto resp = request(colibri::buildSourcesUpdate(aa, {}));
+    auto resp = request(media::buildSourcesUpdate(aa, {}));
     ASSERT_FALSE(resp);
     EXPECT_EQ(resp.error().condition, "feature-not-implemented");
     // Expiring a gone SCTP connection again is quietly accepted.
@@ -72,7 +73,7 @@ TEST_F(BridgeSimExpire, AnEmptyConferenceLivesUntilTheSweepAfterItsIdleTime) {
     advance(seconds(2));
     EXPECT_EQ(bridge_->sweep(now_), 3u);
     EXPECT_EQ(bridge_->conferenceCount(), 0u);
-    EXPECT_EQ(request(colibri::buildSourcesUpdate(cc, {})).error().condition, "feature-not-implemented");
+    EXPECT_EQ(request(media::buildSourcesUpdate(cc, {})).error().condition, "feature-not-implemented");
 }
 
 TEST_F(BridgeSimExpire, IdleChannelsGoAfterTheirExpireButMediaKeepsThemAlive) {
@@ -80,7 +81,7 @@ TEST_F(BridgeSimExpire, IdleChannelsGoAfterTheirExpireButMediaKeepsThemAlive) {
     auto bb = channelsOf(allocate("bb22", aa.conferenceId), "bb22");
     // bb22 completes ICE (its transport-info reaches the bridge); aa11 never answers its offer.
     auto info = test::goldenJingle("jingle/transport-info-2015.xml");
-    ASSERT_TRUE(request(*colibri::buildTransportUpdate(bb, "r1", info.contents)));
+    ASSERT_TRUE(request(*media::buildTransportUpdate(bb, "r1", info.contents)));
 
     advance(seconds(60));
     EXPECT_EQ(bridge_->sweep(now_), 0u);  // not idle *longer* than 60 s yet
@@ -100,9 +101,9 @@ TEST_F(BridgeSimExpire, WithoutSimulatedMediaOnlyColibriKeepsChannels) {
     reset();
     auto aa = channelsOf(allocate("aa11"), "aa11");
     auto info = test::goldenJingle("jingle/transport-info-2015.xml");
-    ASSERT_TRUE(request(*colibri::buildTransportUpdate(aa, "r1", info.contents)));
+    ASSERT_TRUE(request(*media::buildTransportUpdate(aa, "r1", info.contents)));
     advance(seconds(45));
-    ASSERT_TRUE(request(colibri::buildSourcesUpdate(aa, {})));  // touches audio and video only
+    ASSERT_TRUE(request(media::buildSourcesUpdate(aa, {})));  // touches audio and video only
     advance(seconds(20));
     EXPECT_EQ(bridge_->sweep(now_), 1u);  // the SCTP connection
     advance(seconds(60));

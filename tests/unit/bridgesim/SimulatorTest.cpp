@@ -6,10 +6,11 @@
 #include "bridgesim/BridgeSimulator.h"
 #include "bridgesim/LiveListing.h"
 #include "bridgesim/SimFlags.h"
+#include "media/ColibriUpdates.h"
+#include "media/OfferFactory.h"
 #include "protocol/colibri/ColibriRequests.h"
 #include "protocol/colibri/Stats.h"
 #include "protocol/disco/DiscoInfo.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "protocol/stanza/Namespaces.h"
 #include "support/FakeChannel.h"
 #include "support/ManualLoop.h"
@@ -49,7 +50,7 @@ class BridgeSimSimulator : public ::testing::Test {
         colibri::AllocateOptions o;
         o.conferenceName = "r1";
         o.endpoint = "aa11";
-        return colibri::buildAllocate(jingle::OfferFactory::createTemplate({}), o).toElement();
+        return colibri::buildAllocate(media::OfferFactory::createTemplate({}), o).toElement();
     }
     xml::Element control(std::initializer_list<std::pair<const char*, const char*>> attrs) {
         xml::Element e("control", bridgesim::kBridgeSimNs);
@@ -123,7 +124,7 @@ TEST_F(BridgeSimSimulator, RefuseAllocationsStillAllowsUpdates) {
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->error->condition, "internal-server-error");
     auto channels = *colibri::ParticipantChannels::fromAllocateResponse(conf, "aa11");
-    auto update = ask(IqType::Set, colibri::buildSourcesUpdate(channels, {}).toElement());
+    auto update = ask(IqType::Set, media::buildSourcesUpdate(channels, {}).toElement());
     EXPECT_EQ(update->type, IqType::Result);
 
     ask(IqType::Set, control({{"refuse-allocations", "false"}}));

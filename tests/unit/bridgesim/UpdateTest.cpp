@@ -2,6 +2,7 @@
 // source change and a mute (docs/media.md §2.4): whole-set sources, accumulated ICE candidates, payload
 // types, direction with the 2015 "any update unmutes" quirk.
 #include "bridgesim/BridgeStats.h"
+#include "media/ColibriUpdates.h"
 #include "unit/bridgesim/BridgeTestUtil.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
@@ -45,7 +46,7 @@ class BridgeSimUpdate : public test::BridgeTest {
 TEST_F(BridgeSimUpdate, SessionAcceptSetsSourcesTransportAndPayloadTypes) {
     auto accept = test::goldenJingle("jingle/session-accept-2015.xml");
     auto sources = jingle::MediaSources::fromContents(accept.contents);
-    auto updates = colibri::buildAcceptUpdates(channels_, "r1", accept, sources);
+    auto updates = media::buildAcceptUpdates(channels_, "r1", accept, sources);
     sendOk(updates.sources);
     ASSERT_TRUE(updates.transport);
     sendOk(*updates.transport);
@@ -65,24 +66,24 @@ TEST_F(BridgeSimUpdate, SessionAcceptSetsSourcesTransportAndPayloadTypes) {
 }
 
 TEST_F(BridgeSimUpdate, SourcesAreReplacedAsAWholeSetAndClearedByAnEmptySource) {
-    sendOk(colibri::buildSourcesUpdate(channels_, sourcesWithVideo({11, 22}, true)));
+    sendOk(media::buildSourcesUpdate(channels_, sourcesWithVideo({11, 22}, true)));
     EXPECT_EQ(live("video").ssrcs, (std::vector<uint32_t>{11, 22}));
     EXPECT_EQ(live("video").groups, (std::vector<std::string>{"SIM:11,22"}));
 
     // Switch to one desktop SSRC, no group: the focus sends an empty SIM group, the layers go.
-    sendOk(colibri::buildSourcesUpdate(channels_, sourcesWithVideo({33}, false)));
+    sendOk(media::buildSourcesUpdate(channels_, sourcesWithVideo({33}, false)));
     EXPECT_EQ(live("video").ssrcs, (std::vector<uint32_t>{33}));
     EXPECT_TRUE(live("video").simulcastLayers.empty());
     EXPECT_TRUE(live("video").groups.empty());
 
     // Leaving: no sources at all, written as <source/> without ssrc.
-    sendOk(colibri::buildSourcesUpdate(channels_, jingle::MediaSources{}));
+    sendOk(media::buildSourcesUpdate(channels_, jingle::MediaSources{}));
     EXPECT_TRUE(live("audio").ssrcs.empty());
     EXPECT_TRUE(live("video").ssrcs.empty());
 }
 
 TEST_F(BridgeSimUpdate, AnUpdateWithoutSourcesLeavesThemAlone) {
-    sendOk(colibri::buildSourcesUpdate(channels_, sourcesWithVideo({11, 22}, true)));
+    sendOk(media::buildSourcesUpdate(channels_, sourcesWithVideo({11, 22}, true)));
     colibri::ColibriConference req;
     req.id = channels_.conferenceId;
     colibri::Channel ch;
@@ -96,7 +97,7 @@ TEST_F(BridgeSimUpdate, AnUpdateWithoutSourcesLeavesThemAlone) {
 
 TEST_F(BridgeSimUpdate, TransportInfoCandidatesAccumulateAndStartMedia) {
     auto info = test::goldenJingle("jingle/transport-info-2015.xml");
-    auto update = colibri::buildTransportUpdate(channels_, "r1", info.contents);
+    auto update = media::buildTransportUpdate(channels_, "r1", info.contents);
     ASSERT_TRUE(update);
     sendOk(*update);
     sendOk(*update);  // the same batch again counts once
@@ -115,11 +116,11 @@ TEST_F(BridgeSimUpdate, TransportInfoCandidatesAccumulateAndStartMedia) {
 }
 
 TEST_F(BridgeSimUpdate, NonBundleTransportGoesToEachChannel) {
-    jingle::ParticipantFeatures noBundle;
+    media::ParticipantFeatures noBundle;
     noBundle.bundle = false;
     auto cc = channelsOf(allocate("cc33", channels_.conferenceId, noBundle), "cc33");
     auto info = test::goldenJingle("jingle/transport-info-2015.xml");
-    auto update = colibri::buildTransportUpdate(cc, "r1", info.contents);
+    auto update = media::buildTransportUpdate(cc, "r1", info.contents);
     ASSERT_TRUE(update);
     sendOk(*update);
     auto conf = bridgesim::snapshot(*bridge_).conferences.at(0);
@@ -140,7 +141,7 @@ TEST_F(BridgeSimUpdate, MuteSetsSendonlyAndAnyLaterUpdateUnmutes) {
     EXPECT_EQ(live("audio").direction, "sendonly");
 
     // The 2015 bridge applied the absent direction of a sources update as sendrecv.
-    resp = request(colibri::buildSourcesUpdate(channels_, sourcesWithVideo({11}, false)));
+    resp = request(media::buildSourcesUpdate(channels_, sourcesWithVideo({11}, false)));
     ASSERT_TRUE(resp);
     EXPECT_EQ(resp->content("audio")->channels.at(0).direction, "");
     EXPECT_EQ(live("audio").direction, "sendrecv");
@@ -148,7 +149,7 @@ TEST_F(BridgeSimUpdate, MuteSetsSendonlyAndAnyLaterUpdateUnmutes) {
 
 TEST_F(BridgeSimUpdate, UpdateResponsesDescribeTheTouchedChannelsAndEveryBundle) {
     allocate("bb22", channels_.conferenceId);
-    auto resp = request(colibri::buildSourcesUpdate(channels_, sourcesWithVideo({11}, false)));
+    auto resp = request(media::buildSourcesUpdate(channels_, sourcesWithVideo({11}, false)));
     ASSERT_TRUE(resp);
     EXPECT_EQ(resp->id, channels_.conferenceId);
     ASSERT_EQ(resp->content("audio")->channels.size(), 1u);

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "bridgesim2/Colibri2Bridge.h"
+#include "media/OfferFactory.h"
 #include "protocol/colibri2/Colibri2Requests.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "unit/bridgesim2/Bridge2TestUtil.h"
 
 using namespace jicofo;
@@ -261,7 +261,7 @@ namespace {
 // The focus's own builders (protocol/colibri2/Colibri2Requests.h) against the simulated bridge: a whole
 // participant life cycle is accepted.
 TEST_F(Colibri2BridgeTest, TheFocusBuildersAreAccepted) {
-    auto offer = protocol::jingle::OfferFactory::createTemplate({});
+    auto offer = media::OfferFactory::createTemplate({});
     protocol::jingle::MediaSources sources;
     sources.at("audio").sources.push_back(protocol::jingle::Source::make(11));
     EndpointOptions o;

@@ -1,10 +1,9 @@
 // The focus's Colibri requests against the docs/media.md §2 goldens, what it keeps of an allocation, and the
-// 2015 ColibriTest.
+// 2015 ColibriTest. The updates an answer causes are tested in unit/media/ColibriUpdatesTest.cpp.
 #include <gtest/gtest.h>
 
+#include "media/OfferFactory.h"
 #include "protocol/colibri/ColibriRequests.h"
-#include "protocol/jingle/OfferFactory.h"
-#include "protocol/jingle/SourceMap.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
@@ -12,8 +11,6 @@ using namespace jicofo::protocol;
 using namespace jicofo::protocol::colibri;
 
 namespace {
-
-const std::string kA = "r1@conference.example.com/aa11";
 
 ParticipantChannels channelsOf(const std::string& golden, const std::string& endpoint) {
     auto pc = ParticipantChannels::fromAllocateResponse(test::goldenConference(golden), endpoint);
@@ -31,15 +28,15 @@ AllocateOptions options(const std::string& endpoint, bool bundle) {
 }
 
 TEST(ColibriAllocate, BundleRequestMatchesTheGolden) {
-    auto tmpl = jingle::OfferFactory::createTemplate(jingle::ParticipantFeatures::assumed());
+    auto tmpl = media::OfferFactory::createTemplate(media::ParticipantFeatures::assumed());
     ColibriConference req = buildAllocate(tmpl, options("aa11", true));
     EXPECT_TRUE(test::sameXml(req.toElement(), test::goldenPayload("colibri/allocate-request-bundle.xml")));
 }
 
 TEST(ColibriAllocate, NonBundleLaterAllocationCarriesIdAndTemplateTransports) {
-    jingle::ParticipantFeatures f;
+    media::ParticipantFeatures f;
     f.ice = false;  // raw-UDP client: the template transport tells the bridge the namespace
-    auto tmpl = jingle::OfferFactory::createTemplate(f);
+    auto tmpl = media::OfferFactory::createTemplate(f);
     AllocateOptions o = options("cc33", false);
     o.conferenceId = "5a1f0c93be27d4e1";
     o.lastN = 5;
@@ -125,102 +122,6 @@ TEST(Colibri2015, TwoBundleEndpointsThreeChannelsEachAndExpireOne) {
     ASSERT_TRUE(both);
     EXPECT_EQ(both->content("video")->channels.size(), 2u);
     EXPECT_FALSE(buildExpire(a->conferenceId, "r1", {}));
-}
-
-TEST(ColibriUpdate, SourcesAfterSessionAcceptMatchTheGolden) {
-    jingle::Jingle accept = test::goldenJingle("jingle/session-accept-2015.xml");
-    jingle::SourceMap map;
-    ASSERT_TRUE(map.add(kA, jingle::MediaSources::fromContents(accept.contents)));
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
-    ColibriConference update = buildSourcesUpdate(pc, map.sourcesOf(kA));
-    EXPECT_TRUE(test::sameXml(update.toElement(), test::goldenPayload("colibri/update-sources.xml")));
-}
-
-TEST(ColibriUpdate, NoSourcesMeansClearAllAndNoLayers) {
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
-    ColibriConference update = buildSourcesUpdate(pc, {});
-    EXPECT_TRUE(update.name.empty());
-    ASSERT_EQ(update.contents.size(), 2u);  // RTP channels only
-    for (const auto& c : update.contents) {
-        xml::Element ch = c.channels.at(0).toElement();
-        EXPECT_EQ(ch.attributes().size(), 1u);  // id only
-        ASSERT_EQ(ch.children().size(), 2u);
-        EXPECT_EQ(ch.children()[0].name(), "source");
-        EXPECT_FALSE(ch.children()[0].hasAttr("ssrc"));
-        EXPECT_EQ(ch.children()[1].name(), "ssrc-group");
-        EXPECT_EQ(ch.children()[1].attr("semantics"), "SIM");
-        EXPECT_TRUE(ch.children()[1].children().empty());
-    }
-}
-
-TEST(ColibriUpdate, BundleTransportFromTransportInfoMatchesTheGolden) {
-    jingle::Jingle info = test::goldenJingle("jingle/transport-info-2015.xml");
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
-    auto update = buildTransportUpdate(pc, "r1", info.contents);
-    ASSERT_TRUE(update);
-    EXPECT_TRUE(
-        test::sameXml(update->toElement(), test::goldenPayload("colibri/update-bundle-transport.xml")));
-}
-
-TEST(ColibriUpdate, BundleTransportFromTheClientSamples) {
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
-    // 2020 transport-info names its content "0"; bundled, the first transport goes to the bundle anyway.
-    jingle::Jingle info = test::goldenJingle("jingle/lib-jitsi-meet-2020-unified-transport-info.xml");
-    auto update = buildTransportUpdate(pc, "r1", info.contents, {"audio", "video", "data"});
-    ASSERT_TRUE(update);
-    const auto& t = *update->channelBundle("aa11")->transport;
-    EXPECT_TRUE(t.rtcpMux);
-    EXPECT_EQ(t.candidates.size(), 2u);
-    // session-accept: the data content's sctpmap is not relayed; setup='active' is.
-    jingle::Jingle accept = test::goldenJingle("jingle/lib-jitsi-meet-1.0.6-session-accept.xml");
-    jingle::Jingle dataOnly = accept;
-    dataOnly.contents.erase(dataOnly.contents.begin(), dataOnly.contents.begin() + 2);
-    auto fromData = buildTransportUpdate(pc, "r1", dataOnly.contents);
-    ASSERT_TRUE(fromData);
-    const auto& td = *fromData->channelBundle("aa11")->transport;
-    EXPECT_TRUE(td.sctpMaps.empty());
-    EXPECT_EQ(td.fingerprints.at(0).setup, "active");
-    EXPECT_TRUE(fromData->contents.empty());
-}
-
-TEST(ColibriUpdate, NonBundleTransportPerContentIncludingMidNamed) {
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-nobundle.xml", "cc33");
-    jingle::Jingle info = test::goldenJingle("jingle/lib-jitsi-meet-2020-unified-transport-info.xml");
-    auto update = buildTransportUpdate(pc, "r1", info.contents, {"audio", "video", "data"});
-    ASSERT_TRUE(update);
-    ASSERT_EQ(update->contents.size(), 1u);
-    EXPECT_EQ(update->contents[0].name, "audio");
-    const Channel& ch = update->contents[0].channels.at(0);
-    EXPECT_EQ(ch.id, "a1b2c3d4e5f60718");
-    EXPECT_EQ(ch.endpoint, "cc33");
-    EXPECT_EQ(ch.initiator, true);
-    EXPECT_EQ(ch.transport->candidates.size(), 2u);
-
-    jingle::Jingle accept = test::goldenJingle("jingle/lib-jitsi-meet-1.0.6-session-accept.xml");
-    auto all = buildTransportUpdate(pc, "r1", accept.contents);
-    ASSERT_TRUE(all);
-    ASSERT_EQ(all->contents.size(), 3u);
-    const SctpConnection& s = all->content("data")->sctpConnections.at(0);
-    EXPECT_EQ(s.id, "c3d4e5f60718293a");
-    EXPECT_EQ(s.port, 5000);
-    EXPECT_TRUE(s.transport->sctpMaps.empty());
-    EXPECT_FALSE(all->content("audio")->channels.at(0).transport->rtcpMux);  // forced only for bundles
-}
-
-TEST(ColibriUpdate, PayloadTypesAndTheWholeAcceptMatchTheGoldens) {
-    jingle::Jingle accept = test::goldenJingle("jingle/session-accept-2015.xml");
-    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
-    auto pts = buildPayloadTypesUpdate(pc, "r1", accept.contents);
-    ASSERT_TRUE(pts);
-    EXPECT_TRUE(test::sameXml(pts->toElement(), test::goldenPayload("colibri/update-payload-types.xml")));
-
-    jingle::SourceMap map;
-    ASSERT_TRUE(map.add(kA, jingle::MediaSources::fromContents(accept.contents)));
-    AcceptUpdates u = buildAcceptUpdates(pc, "r1", accept, map.sourcesOf(kA));
-    EXPECT_TRUE(test::sameXml(u.sources.toElement(), test::goldenPayload("colibri/update-sources.xml")));
-    ASSERT_TRUE(u.transport && u.payloadTypes);
-    EXPECT_EQ(u.transport->channelBundle("aa11")->transport->ufrag, "Zq4k");
-    EXPECT_TRUE(test::sameXml(u.payloadTypes->toElement(), pts->toElement()));
 }
 
 TEST(ColibriUpdate, AudioMuteAndUnmute) {

@@ -2,8 +2,8 @@
 // bridge's answer (MODERN.md §3).
 #include <gtest/gtest.h>
 
+#include "media/OfferFactory.h"
 #include "protocol/colibri2/Colibri2Requests.h"
-#include "protocol/jingle/OfferFactory.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
@@ -41,7 +41,7 @@ EndpointOptions options(bool createConference) {
 }
 
 TEST(Colibri2Requests, CreateFromTheOfferAndTheSources) {
-    auto offer = jingle::OfferFactory::createTemplate({});
+    auto offer = media::OfferFactory::createTemplate({});
     ConferenceModify req = buildCreateEndpoint(offer, participantSources(), options(true));
     EXPECT_TRUE(req.create);
     EXPECT_EQ(req.name, "r1@conference.example.com");
@@ -77,11 +77,11 @@ TEST(Colibri2Requests, CreateFromTheOfferAndTheSources) {
 }
 
 TEST(Colibri2Requests, LaterEndpointsNeitherCreateNorNameTheConference) {
-    jingle::ParticipantFeatures noData;
+    media::ParticipantFeatures noData;
     noData.sctp = false;
     EndpointOptions o = options(false);
     o.forceMute = ForceMute{true, false, {}};
-    ConferenceModify req = buildCreateEndpoint(jingle::OfferFactory::createTemplate(noData), {}, o);
+    ConferenceModify req = buildCreateEndpoint(media::OfferFactory::createTemplate(noData), {}, o);
     EXPECT_FALSE(req.create);
     EXPECT_TRUE(req.name.empty());
     const Endpoint& ep = req.endpoints[0];

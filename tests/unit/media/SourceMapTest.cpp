@@ -1,11 +1,12 @@
 // SourceMap: what is stored, what is reported as new or removed, and every refusal (nothing changes then).
 #include <gtest/gtest.h>
 
-#include "protocol/jingle/SourceMap.h"
+#include "media/SourceMap.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
 using namespace jicofo::protocol::jingle;
+using namespace jicofo::media;
 
 namespace {
 

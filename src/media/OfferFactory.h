@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "media/ParticipantFeatures.h"
 #include "protocol/jingle/Jingle.h"
 #include "protocol/jingle/MediaSources.h"
-#include "protocol/jingle/ParticipantFeatures.h"
 
-namespace jicofo::protocol::jingle {
+namespace jicofo::media {
 
 class OfferFactory {
   public:
@@ -29,27 +29,30 @@ class OfferFactory {
     // openSctp), creator='initiator' senders='both', with the 2015 payload types, rtcp-fb and rtp-hdrext and
     // a placeholder transport (ICE, or raw-UDP without the ICE feature) holding only an empty fingerprint
     // required='false' when DTLS is supported. No bundle markers: those come with createOffer.
-    static std::vector<Content> createTemplate(const ParticipantFeatures& features, bool openSctp = true);
+    static std::vector<protocol::jingle::Content> createTemplate(const ParticipantFeatures& features,
+                                                                 bool openSctp = true);
 
     struct OfferParams {
         std::string sid;
-        std::string initiator;                        // the focus's full JID
-        bool bundle = true;                           // ParticipantFeatures::useBundle()
-        std::map<std::string, Transport> transports;  // per content name, from the allocation
-        std::map<std::string, uint32_t> bridgeSsrcs;  // per content name (audio, video)
-        MediaSources peers;                           // the other participants' stored sources
-        std::optional<StartMuted> startMuted;         // written only when audio or video is true
+        std::string initiator;  // the focus's full JID
+        bool bundle = true;     // ParticipantFeatures::useBundle()
+        std::map<std::string, protocol::jingle::Transport>
+            transports;                                          // per content name, from the allocation
+        std::map<std::string, uint32_t> bridgeSsrcs;             // per content name (audio, video)
+        protocol::jingle::MediaSources peers;                    // the other participants' stored sources
+        std::optional<protocol::jingle::StartMuted> startMuted;  // written only when audio or video is true
     };
     // The session-initiate <jingle>. Fails (internal-server-error) when a content has no bridge transport.
-    static ParseResult<Jingle> createOffer(const std::vector<Content>& offerTemplate,
-                                           const OfferParams& params);
+    static protocol::ParseResult<protocol::jingle::Jingle> createOffer(
+        const std::vector<protocol::jingle::Content>& offerTemplate, const OfferParams& params);
 
     // The bridge's own source in an offer: parameters cname=mixed, label=mixedlabel<content>0,
     // msid=mixedmslabel mixedlabel<content>0, mslabel=mixedmslabel and ssrc-info owner='jvb'.
-    static Source bridgeSource(uint32_t ssrc, const std::string& content);
+    static protocol::jingle::Source bridgeSource(uint32_t ssrc, const std::string& content);
     // The bridge transport as offered: ufrag, pwd, candidates, rtcp-mux (forced on when bundling) and
     // fingerprints with required='false' and no setup; plus the 2015 sctpmap for the data content.
-    static Transport offerTransport(const Transport& bridge, bool bundle, bool data);
+    static protocol::jingle::Transport offerTransport(const protocol::jingle::Transport& bridge, bool bundle,
+                                                      bool data);
 };
 
-}  // namespace jicofo::protocol::jingle
+}  // namespace jicofo::media

@@ -1,7 +1,10 @@
-// The update builders of ColibriRequests.h (docs/media.md §2.4 a–d).
-#include "protocol/colibri/ColibriRequests.h"
+// The updates of ColibriUpdates.h (docs/media.md §2.4 a–d).
+#include "media/ColibriUpdates.h"
 
-namespace jicofo::protocol::colibri {
+namespace jicofo::media {
+
+using namespace protocol::colibri;
+namespace jingle = protocol::jingle;
 
 ColibriConference buildSourcesUpdate(const ParticipantChannels& channels,
                                      const jingle::MediaSources& sources) {
@@ -100,4 +103,4 @@ AcceptUpdates buildAcceptUpdates(const ParticipantChannels& channels, const std:
     return u;
 }
 
-}  // namespace jicofo::protocol::colibri
+}  // namespace jicofo::media

@@ -1,8 +1,11 @@
-#include "protocol/jingle/SourceMap.h"
+#include "media/SourceMap.h"
 
 #include <algorithm>
 
-namespace jicofo::protocol::jingle {
+namespace jicofo::media {
+
+using namespace protocol;
+using namespace protocol::jingle;
 namespace {
 
 std::pair<std::string, std::string> splitMsid(const std::string& msid) {
@@ -176,4 +179,4 @@ std::vector<std::string> SourceMap::owners() const {
     return out;
 }
 
-}  // namespace jicofo::protocol::jingle
+}  // namespace jicofo::media

@@ -2,13 +2,15 @@
 // the bridge sees): MediaSSRCMapTest, MediaSSRCGroupMapTest and the AdvertiseSSRCsTest scenario.
 #include <gtest/gtest.h>
 
+#include "media/ColibriUpdates.h"
+#include "media/SourceMap.h"
 #include "protocol/colibri/ColibriRequests.h"
-#include "protocol/jingle/SourceMap.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
 using namespace jicofo::protocol;
 using namespace jicofo::protocol::jingle;
+using namespace jicofo::media;
 
 namespace {
 
@@ -40,7 +42,7 @@ std::vector<uint32_t> bridgeLayers(const SourceMap& map, const std::string& owne
     pc.contents[0].name = "video";
     pc.contents[0].channels.resize(1);
     pc.contents[0].channels[0].id = "0b44e9a1f7d2c365";
-    colibri::ColibriConference update = colibri::buildSourcesUpdate(pc, map.sourcesOf(owner));
+    colibri::ColibriConference update = media::buildSourcesUpdate(pc, map.sourcesOf(owner));
     const auto& groups = update.contents.at(0).channels.at(0).groups;
     for (const auto& g : groups)
         if (g.semantics == "SIM") return g.ssrcs;

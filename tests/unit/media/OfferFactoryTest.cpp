@@ -2,15 +2,16 @@
 // 2015 BundleTest checks; start muted; features.
 #include <gtest/gtest.h>
 
+#include "media/OfferFactory.h"
+#include "media/SourceMap.h"
 #include "protocol/colibri/ParticipantChannels.h"
-#include "protocol/jingle/OfferFactory.h"
-#include "protocol/jingle/SourceMap.h"
 #include "support/ClientSamples.h"
 #include "unit/protocol/jingle/JingleTestUtil.h"
 
 using namespace jicofo;
 using namespace jicofo::protocol;
 using namespace jicofo::protocol::jingle;
+using namespace jicofo::media;
 
 namespace {
 

@@ -1,10 +1,12 @@
-#include "protocol/jingle/ParticipantFeatures.h"
+#include "media/ParticipantFeatures.h"
 
 #include <algorithm>
 
 #include "protocol/jingle/JingleNamespaces.h"
 
-namespace jicofo::protocol::jingle {
+namespace jicofo::media {
+
+namespace ns = protocol::jingle::ns;
 
 ParticipantFeatures ParticipantFeatures::fromDisco(const std::vector<std::string>& features) {
     auto has = [&](const char* f) {
@@ -22,4 +24,4 @@ ParticipantFeatures ParticipantFeatures::fromDisco(const std::vector<std::string
     return p;
 }
 
-}  // namespace jicofo::protocol::jingle
+}  // namespace jicofo::media

@@ -1,6 +1,9 @@
-#include "protocol/jingle/OfferFactory.h"
+#include "media/OfferFactory.h"
 
-namespace jicofo::protocol::jingle {
+namespace jicofo::media {
+
+using namespace protocol;
+using namespace protocol::jingle;
 namespace {
 
 Transport templateTransport(const ParticipantFeatures& f) {
@@ -131,4 +134,4 @@ ParseResult<Jingle> OfferFactory::createOffer(const std::vector<Content>& offerT
     return j;
 }
 
-}  // namespace jicofo::protocol::jingle
+}  // namespace jicofo::media

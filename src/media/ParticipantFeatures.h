@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace jicofo::protocol::jingle {
+namespace jicofo::media {
 
 struct ParticipantFeatures {
     bool audio = true;    // urn:xmpp:jingle:apps:rtp:audio
@@ -23,4 +23,4 @@ struct ParticipantFeatures {
     bool useBundle() const { return rtcpMux && bundle; }
 };
 
-}  // namespace jicofo::protocol::jingle
+}  // namespace jicofo::media
