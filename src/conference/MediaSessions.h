@@ -11,10 +11,10 @@
 
 #include "bridge/BridgeListener.h"
 #include "bridge/ColibriAllocator.h"
-#include "conference/RoomBridges.h"
 #include "conference/ConferenceProperties.h"
 #include "conference/MediaSettings.h"
 #include "conference/Participant.h"
+#include "conference/RoomBridges.h"
 #include "muc/Occupant.h"
 #include "protocol/jingle/Jingle.h"
 #include "protocol/jingle/SourceMap.h"
