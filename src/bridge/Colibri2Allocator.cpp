@@ -259,7 +259,8 @@ void Colibri2Allocator::onError(Handle h, const StanzaError& error) {
         ctx_.brewery.markGracefulShutdown(bridge);
     else
         ctx_.brewery.markFailed(bridge);
-    a.tried.insert(bridge);
+    for (auto& [other, attempt] : attempts_)  // none of the room's allocations goes back there
+        if (attempt.bridge == bridge) attempt.tried.insert(bridge);
     dropSession("bridge " + bridge.str() + " answered " + error.condition, true);
 }
 

@@ -1,6 +1,9 @@
 // Media through a modern bridge (issue 13 §2, §4): the focus binary with BRIDGE_MUC, the Colibri2 bridge
 // simulator (tests/bridgesim2) in the brewery, 2015 participants as real XMPP clients, all through a real
 // Prosody. What the bridge got is read from the simulator's listing.
+#include <algorithm>
+#include <cctype>
+
 #include "integration/FocusHarness.h"
 #include "support/BridgeSim2Process.h"
 #include "support/BridgeSimProcess.h"
@@ -32,6 +35,12 @@ std::vector<uint32_t> bridgeSsrcs(const bridgesim2::Listing& l, const std::strin
 
 class Colibri2MediaTest : public FocusTest {
   protected:
+    // The room as the MUC service names it (lower case).
+    std::string room(const std::string& name) {
+        std::string r = FocusTest::room(name);
+        std::transform(r.begin(), r.end(), r.begin(), [](unsigned char c) { return std::tolower(c); });
+        return r;
+    }
     static void SetUpTestSuite() {
         FocusTest::SetUpTestSuite();
         prosody().registerUser("jvb", prosody().authDomain(), "jvbpass");
