@@ -1,5 +1,6 @@
 // Incoming Jingle actions of MediaSessions (docs/media.md §3.5, §4.2–§4.5).
 #include "conference/MediaSessions.h"
+#include "conference/SourceNames.h"
 #include "log/Log.h"
 #include "protocol/colibri/ColibriRequests.h"
 
@@ -61,6 +62,7 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
         return iq.errorReply(StanzaError::of("unexpected-request", "no offer to accept"));
     auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
     if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    nameSources(claim, p.nick);
     auto added = sources_.add(p.owner(), claim);
     if (!added) {
         JLOG_ROOM(warning, room_.str()) << p.nick << " session-accept refused: " << added.error().text;
@@ -88,6 +90,7 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
 std::optional<Iq> MediaSessions::onSourceAdd(Participant& p, const Iq& iq, const jingle::Jingle& j) {
     auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
     if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    nameSources(claim, p.nick);
     auto added = sources_.add(p.owner(), claim);
     if (!added) {
         JLOG_ROOM(warning, room_.str()) << p.nick << " source-add refused: " << added.error().text;

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "integration/FocusHarness.h"
+#include "protocol/colibri2/MediaSource.h"
 #include "support/BridgeSim2Process.h"
 #include "support/BridgeSimProcess.h"
 #include "support/MediaClient.h"
@@ -21,6 +22,14 @@ bool hasSsrc(const protocol::jingle::Jingle& j, const std::string& content, uint
             for (const auto& s : c.description->sources)
                 if (s.ssrc == ssrc) return true;
     return false;
+}
+
+std::string sourceNameOf(const protocol::jingle::Jingle& j, const std::string& content, uint32_t ssrc) {
+    for (const auto& c : j.contents)
+        if (c.name == content && c.description)
+            for (const auto& s : c.description->sources)
+                if (s.ssrc == ssrc) return protocol::colibri2::sourceName(s);
+    return "?";
 }
 
 // The SSRCs of an endpoint's media-source of that name on the bridge (empty when none).
@@ -123,6 +132,9 @@ TEST_F(Colibri2MediaTest, OffersCarryTheBridgeTransportAndSourcesReachTheBridgeA
     ASSERT_TRUE(toAlice && toBob) << focus().log();
     EXPECT_TRUE(hasSsrc(*toAlice, "audio", 3333));
     EXPECT_TRUE(hasSsrc(*toBob, "video", 2222));
+    // The 2015 clients named none of their sources: the focus names them NICK-a0 / NICK-v0 for everyone.
+    EXPECT_EQ(sourceNameOf(*toAlice, "audio", 3333), "bob-a0");
+    EXPECT_EQ(sourceNameOf(*toBob, "video", 2222), "alice-v0");
     bridgesim2::Listing last;
     EXPECT_TRUE(jvb.waitListing(
         alice->xmpp(),
