@@ -128,8 +128,15 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
                       [this](const xml::Element& m) { bridges.handleMessage(m); },
                       [this](const xml::Element& p) { return brewery && brewery->handlePresence(p); },
                       [this](const xml::Element& iq) { return takeProxiedIq(iq); }}) {
-    if (auto s = brewerySettings(config))
+    if (auto s = brewerySettings(config)) {
         brewery = std::make_unique<bridge::Brewery>(loop, client, clientRouter, *s);
+        bridge::Colibri2Expiry::Settings es;
+        es.requestTimeout = config.bridgeRequestTimeout;
+        colibri2Expiries = std::make_unique<bridge::Colibri2Expiry>(loop, client, clientRouter, *brewery, es);
+        colibri2 = std::make_unique<bridge::Colibri2Context>(bridge::Colibri2Context{
+            loop, client, clientRouter, *brewery, *colibri2Expiries, config.bridgeRequestTimeout});
+        media.colibri2 = colibri2.get();
+    }
     clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
                                  [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
     clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,

@@ -10,6 +10,8 @@
 #include "bridge/Brewery.h"
 #include "bridge/BridgeRegistry.h"
 #include "bridge/BridgeSelector.h"
+#include "bridge/Colibri2Allocator.h"
+#include "bridge/Colibri2Expiry.h"
 #include "bridge/ColibriExpiry.h"
 #include "conference/FocusManager.h"
 #include "config/FocusConfig.h"
@@ -55,6 +57,11 @@ struct FocusWiring {
     bridge::ColibriExpiry expiries;
     bridge::AllocatorContext colibri;
     conference::MediaContext media;
+    // Modern (Colibri2) bridges in the brewery room, when BRIDGE_MUC is set, and what rooms use to allocate
+    // on them (media.colibri2 points there). Declared before the conferences, which use them until they go.
+    std::unique_ptr<bridge::Brewery> brewery;
+    std::unique_ptr<bridge::Colibri2Expiry> colibri2Expiries;
+    std::unique_ptr<bridge::Colibri2Context> colibri2;
     AuthWiring auth;  // authority and reservations: the context points at them
     conference::FocusContext context;
     conference::FocusManager focus;
@@ -62,9 +69,6 @@ struct FocusWiring {
     // The one HTTP server (jetty.host/port): register routes here before FocusApplication starts it.
     HttpRoutes http;
     std::unique_ptr<xmpp::KeepAlive> keepAlive;
-    // Modern (Colibri2) bridges in the brewery room, when BRIDGE_MUC is set. Discovery only so far: the
-    // allocator does not use them yet (issue 13).
-    std::unique_ptr<bridge::Brewery> brewery;
     ComponentDispatch componentDispatch;
     ClientDispatch clientDispatch;
 };

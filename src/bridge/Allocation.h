@@ -1,6 +1,9 @@
 #pragma once
 // The types around ColibriAllocator: one participant's channels on one bridge, what the allocator needs from
 // the focus (shared by all rooms), and how it tells its conference that channels were lost.
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +19,30 @@ namespace jicofo::bridge {
 
 class ColibriExpiry;
 
-// A successful allocation: which bridge holds the channels and what it said about them (conference id,
-// channel ids, the endpoint's channel-bundle with the bridge transport, the bridge SSRCs).
+// What a Colibri2 bridge gave one endpoint (MODERN.md §3 "Response"), already in the offer's terms.
+struct Colibri2Endpoint {
+    std::uint64_t serial = 0;  // tells a re-allocation from the earlier one
+    std::map<std::string, protocol::jingle::Transport> transports;  // per offered content (one bundle)
+    std::map<std::string, std::uint32_t> feedbackSsrcs;             // audio ← jvb-a0, video ← jvb-v0
+    std::vector<std::string> webSockets;
+    std::optional<std::uint16_t> sctpPort;
+};
+
+// A successful allocation: which bridge holds the endpoint and what it said about it. Colibri v1: the
+// conference id, channel ids, the endpoint's channel-bundle with the bridge transport, the bridge SSRCs.
+// Colibri2: channels holds only the meeting-id (as conferenceId) and the endpoint; colibri2 the rest.
 struct Allocation {
     util::Jid bridge;
     protocol::colibri::ParticipantChannels channels;
+    std::optional<Colibri2Endpoint> colibri2;
     const std::string& endpoint() const { return channels.endpoint; }
+    // Per content name, the bridge transport the offer carries, and the bridge's own SSRCs.
+    std::map<std::string, protocol::jingle::Transport> offerTransports() const {
+        return colibri2 ? colibri2->transports : channels.offerTransports();
+    }
+    std::map<std::string, std::uint32_t> bridgeSsrcs() const {
+        return colibri2 ? colibri2->feedbackSsrcs : channels.bridgeSsrcs();
+    }
 };
 
 // Shared by every room's allocator; built once by the app. Everything here must outlive the allocators.

@@ -201,4 +201,11 @@ void Brewery::markOperational(const util::Jid& bridge) {
     if (it != bridges_.end()) it->second.failedAt.reset();
 }
 
+void Brewery::markGracefulShutdown(const util::Jid& bridge) {
+    auto it = bridges_.find(bridge);
+    if (it == bridges_.end()) return;
+    it->second.stats.gracefulShutdown = true;
+    JLOG(info) << "brewery: bridge " << bridge.str() << " is in graceful shutdown";
+}
+
 }  // namespace jicofo::bridge

@@ -63,6 +63,8 @@ class Brewery {
     // An allocation failed (timeout, error other than bad_request) / succeeded on it.
     void markFailed(const util::Jid& bridge);
     void markOperational(const util::Jid& bridge);
+    // It answered graceful_shutdown: treated as shutting down gracefully until its presence says otherwise.
+    void markGracefulShutdown(const util::Jid& bridge);
     // Runs the health checks now (also what the timer does).
     void checkHealth();
 

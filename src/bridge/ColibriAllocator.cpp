@@ -166,7 +166,7 @@ void ColibriAllocator::onSuccess(Handle h, ParticipantChannels channels) {
             expireChannels(bridge, s.id, {old->second});
         }
         s.live[a.endpoint] = channels;
-        finish(h, Allocation{bridge, std::move(channels)});
+        finish(h, Allocation{bridge, std::move(channels), std::nullopt});
     }
     for (Handle w : released) send(w);
     forgetIfIdle(bridge);

@@ -1,5 +1,6 @@
 // Incoming Jingle actions of MediaSessions (docs/media.md §3.5, §4.2–§4.5).
 #include "conference/MediaSessions.h"
+#include "conference/SourceNames.h"
 #include "log/Log.h"
 #include "media/ColibriUpdates.h"
 #include "protocol/colibri/ColibriRequests.h"
@@ -44,7 +45,7 @@ std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
 std::optional<StanzaError> MediaSessions::refuseBridgeSsrcs(const Participant& p,
                                                             const jingle::MediaSources& claim) const {
     if (!p.allocation) return std::nullopt;
-    for (const auto& [content, ssrc] : p.allocation->channels.bridgeSsrcs())
+    for (const auto& [content, ssrc] : p.allocation->bridgeSsrcs())
         if (claim.findSource(ssrc))
             return StanzaError::of("bad-request", "SSRC " + std::to_string(ssrc) + " is the bridge's");
     return std::nullopt;
@@ -55,6 +56,7 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
         return iq.errorReply(StanzaError::of("unexpected-request", "no offer to accept"));
     auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
     if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    nameSources(claim, p.nick);
     auto added = sources_.add(p.owner(), claim);
     if (!added) {
         JLOG_ROOM(warning, room_.str()) << p.nick << " session-accept refused: " << added.error().text;
@@ -68,24 +70,21 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
     p.state = Participant::State::Active;
     JLOG_ROOM(info, room_.str()) << p.nick << " accepted the session with " << fresh.sourceCount()
                                  << " source(s)";
-    auto updates = media::buildAcceptUpdates(p.allocation->channels, allocator_.conferenceName(), j,
-                                             sources_.sourcesOf(p.owner()), p.offeredContents);
     // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
-    allocator_.update(*p.allocation, std::move(updates.sources));
+    allocator_.accepted(*p.allocation, j, sources_.sourcesOf(p.owner()), p.offeredContents);
     notifyOthers(p, fresh, jingle::JingleAction::SourceAdd);
     if (!p.queuedAdd.empty()) sendJingle(p, p.queuedAdd.toJingle(jingle::JingleAction::SourceAdd, p.sid));
     if (!p.queuedRemove.empty())
         sendJingle(p, p.queuedRemove.toJingle(jingle::JingleAction::SourceRemove, p.sid));
     p.queuedAdd = {};
     p.queuedRemove = {};
-    if (updates.transport) allocator_.update(*p.allocation, std::move(*updates.transport));
-    if (updates.payloadTypes) allocator_.update(*p.allocation, std::move(*updates.payloadTypes));
     return std::nullopt;
 }
 
 std::optional<Iq> MediaSessions::onSourceAdd(Participant& p, const Iq& iq, const jingle::Jingle& j) {
     auto claim = jingle::MediaSources::fromContents(j.contents, p.offeredContents);
     if (auto refused = refuseBridgeSsrcs(p, claim)) return iq.errorReply(*refused);
+    nameSources(claim, p.nick);
     auto added = sources_.add(p.owner(), claim);
     if (!added) {
         JLOG_ROOM(warning, room_.str()) << p.nick << " source-add refused: " << added.error().text;
@@ -110,9 +109,7 @@ std::optional<Iq> MediaSessions::onSourceRemove(Participant& p, const Iq& iq, co
 
 void MediaSessions::onTransportInfo(Participant& p, const jingle::Jingle& j) {
     if (!p.allocation) return;
-    auto update = media::buildTransportUpdate(p.allocation->channels, allocator_.conferenceName(), j.contents,
-                                              p.offeredContents);
-    if (update) allocator_.update(*p.allocation, std::move(*update));
+    allocator_.transportInfo(*p.allocation, j.contents, p.offeredContents);
 }
 
 }  // namespace jicofo::conference

@@ -60,12 +60,14 @@ MediaSessions::MediaSessions(util::Loop& loop, xmpp::StanzaChannel& client, xmpp
       room_(room),
       props_(props),
       hooks_(std::move(hooks)),
-      allocator_(media.colibri, room, this) {
+      allocator_(media, room, this) {
     media_.bridges.addListener(this);
+    if (media_.colibri2) media_.colibri2->brewery.addListener(this);
 }
 
 MediaSessions::~MediaSessions() {
     media_.bridges.removeListener(this);
+    if (media_.colibri2) media_.colibri2->brewery.removeListener(this);
 }
 
 Participant* MediaSessions::find(const std::string& nick, std::uint64_t generation) {
@@ -162,6 +164,10 @@ void MediaSessions::allocate(Participant& p) {
             if (!result) {
                 JLOG_ROOM(warning, room_.str()) << "no bridge for " << nick << ": "
                                                 << result.error().condition << " " << result.error().text;
+                if (result.error().condition == "bad-request") {
+                    p->state = Participant::State::Failed;  // the bridge refused it: retrying would not help
+                    return;
+                }
                 p->state = Participant::State::WaitingForBridge;
                 if (!bridgeDown_ && hooks_.bridgeDown) hooks_.bridgeDown(true);
                 bridgeDown_ = true;
@@ -186,8 +192,8 @@ void MediaSessions::sendOffer(Participant& p) {
     params.sid = newSid();
     params.initiator = client_.localJid().str();
     params.bundle = p.features.useBundle();
-    params.transports = p.allocation->channels.offerTransports();
-    params.bridgeSsrcs = p.allocation->channels.bridgeSsrcs();
+    params.transports = p.allocation->offerTransports();
+    params.bridgeSsrcs = p.allocation->bridgeSsrcs();
     params.peers = sources_.allExcept(p.owner());
     if (hooks_.startMuted) {
         auto sm = hooks_.startMuted(p);
@@ -258,8 +264,7 @@ void MediaSessions::notifyOthers(const Participant& from, const jingle::MediaSou
 
 void MediaSessions::updateBridgeSources(const Participant& p) {
     if (!p.allocation) return;
-    allocator_.update(*p.allocation,
-                      media::buildSourcesUpdate(p.allocation->channels, sources_.sourcesOf(p.owner())));
+    allocator_.sourcesChanged(*p.allocation, sources_.sourcesOf(p.owner()));
 }
 
 void MediaSessions::remove(const std::string& nick) {

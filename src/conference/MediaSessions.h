@@ -14,6 +14,7 @@
 #include "conference/ConferenceProperties.h"
 #include "conference/MediaSettings.h"
 #include "conference/Participant.h"
+#include "conference/RoomBridges.h"
 #include "media/SourceMap.h"
 #include "muc/Occupant.h"
 #include "protocol/jingle/Jingle.h"
@@ -53,7 +54,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     const Participant* participant(const std::string& nick) const;
     std::size_t participantCount() const { return participants_.size(); }
     const media::SourceMap& sources() const { return sources_; }
-    bridge::ColibriAllocator& allocator() { return allocator_; }
+    RoomBridges& allocator() { return allocator_; }
     // The bridges holding this room's channels now (one without Octo; none before anyone was invited).
     std::vector<util::Jid> bridgesInUse() const { return allocator_.bridgesInUse(); }
 
@@ -95,7 +96,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     util::Jid room_;
     const ConferenceProperties& props_;
     Hooks hooks_;
-    bridge::ColibriAllocator allocator_;
+    RoomBridges allocator_;
     media::SourceMap sources_;
     std::map<std::string, Participant> participants_;  // by nick
     std::uint64_t nextGeneration_ = 1;

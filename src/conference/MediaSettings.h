@@ -6,6 +6,7 @@
 
 #include "bridge/Allocation.h"
 #include "bridge/BridgeRegistry.h"
+#include "bridge/Colibri2Allocator.h"
 #include "conference/CapsCache.h"
 #include "conference/ConferenceProperties.h"
 
@@ -20,6 +21,12 @@ struct MediaContext {
     util::Duration bridgeRetryInterval{5000};
     // Verified XEP-0115 caps, shared by every conference of the focus: a known ver skips the disco#info.
     CapsCache caps{};
+    // Modern bridges of the brewery (issue 13); null: 2015 bridges only.
+    bridge::Colibri2Context* colibri2 = nullptr;
+    // Rooms of this focus with endpoints on each bridge generation (RoomBridges spreads new rooms).
+    struct RoomsPerGeneration {
+        std::size_t colibri1 = 0, colibri2 = 0;
+    } roomsPerGeneration{};
 };
 
 }  // namespace jicofo::conference

@@ -3,8 +3,6 @@
 #include <cstdio>
 #include <sstream>
 
-#include "xml/Writer.h"
-
 namespace jicofo::http {
 namespace {
 
@@ -115,11 +113,30 @@ void warnings(std::ostringstream& out, const FocusStats& s) {
 
 }  // namespace
 
-// XML's attribute escaping is also HTML's (HTML5 knows &apos;), in text and in attribute values.
 std::string htmlEscape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
-    xml::Writer::escape(out, text, true);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out.push_back(c);
+        }
+    }
     return out;
 }
 

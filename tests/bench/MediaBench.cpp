@@ -7,6 +7,7 @@
 
 #include "bench/ClientPool.h"
 #include "bench/ProcStat.h"
+#include "support/BridgeSim2Process.h"
 #include "support/BridgeSimProcess.h"
 #include "support/FocusProcess.h"
 #include "util/Ids.h"
@@ -85,15 +86,32 @@ void MediaBench::collect(int k) {
 
 Table MediaBench::run() {
     const int P = options_.participants, N = options_.conferences * P;
-    Table table("Issue 4 - media, " + std::to_string(options_.conferences) + " conferences x " +
-                std::to_string(P) + " participants, bridge simulator as its own process");
-    test::BridgeSimProcess bridge(prosody_);
-    if (!bridge.waitReady()) {
-        std::cerr << "bridge simulator did not come up:\n" << bridge.log() << "\n";
-        return table;
+    Table table(std::string(options_.colibri2 ? "Issue 13 - media over Colibri2, " : "Issue 4 - media, ") +
+                std::to_string(options_.conferences) + " conferences x " + std::to_string(P) +
+                " participants, bridge simulator as its own process");
+    std::unique_ptr<test::BridgeSimProcess> bridge;
+    std::unique_ptr<test::BridgeSim2Process> bridge2;
+    std::vector<std::string> focusArgs;
+    std::string bridgeSeen = "is online";
+    if (options_.colibri2) {
+        prosody_.registerUser("jvb", prosody_.authDomain(), "jvbpass");
+        bridge2 = std::make_unique<test::BridgeSim2Process>(prosody_, test::BridgeSim2Process::Options{});
+        if (!bridge2->waitJoined()) {
+            std::cerr << "bridge simulator did not come up:\n" << bridge2->log() << "\n";
+            return table;
+        }
+        focusArgs.push_back("-Dorg.jitsi.jicofo.BRIDGE_MUC=" + prosody_.breweryRoom());
+        bridgeSeen = "brewery: bridge " + bridge2->occupantJid().str() + " joined";
+    } else {
+        bridge = std::make_unique<test::BridgeSimProcess>(prosody_);
+        if (!bridge->waitReady()) {
+            std::cerr << "bridge simulator did not come up:\n" << bridge->log() << "\n";
+            return table;
+        }
     }
-    test::FocusProcess focus(prosody_);
-    if (!focus.waitReady() || !focus.process().waitForLog("is online", 10000)) {
+    test::Subprocess& bridgeProcess = bridge ? bridge->process() : bridge2->process();
+    test::FocusProcess focus(prosody_, focusArgs);
+    if (!focus.waitReady() || !focus.process().waitForLog(bridgeSeen, 10000)) {
         std::cerr << "focus did not come up or found no bridge:\n" << focus.log() << "\n";
         return table;
     }
@@ -116,7 +134,7 @@ Table MediaBench::run() {
     }
 
     long focusCpu0 = procCpuMs(focusPid), prosodyCpu0 = procCpuMs(prosody_.pid()),
-         bridgeCpu0 = procCpuMs(bridge.process().pid());
+         bridgeCpu0 = procCpuMs(bridgeProcess.pid());
     auto t0 = Clock::now();
     std::atomic<int> next{0}, failed{0};
     std::mutex failMutex;
@@ -133,7 +151,7 @@ Table MediaBench::run() {
     for (auto& w : workers) w.join();
     double wallMs = msBetween(t0, Clock::now());
     long focusCpu = procCpuMs(focusPid) - focusCpu0, prosodyCpu = procCpuMs(prosody_.pid()) - prosodyCpu0,
-         bridgeCpu = procCpuMs(bridge.process().pid()) - bridgeCpu0;
+         bridgeCpu = procCpuMs(bridgeProcess.pid()) - bridgeCpu0;
     std::this_thread::sleep_for(500ms);
     long rssKb = procRssKb(focusPid);
     for (int k = 0; k < options_.conferences; ++k) collect(k);
@@ -181,16 +199,27 @@ Table MediaBench::run() {
     // Everyone leaves: the focus must terminate and expire everything.
     for (auto& p : participants_) p->leave();
     auto checker = test::TestClient::anonymous(prosody_);
-    bridgesim::LiveListing last;
+    std::size_t left = 0;
     bool empty = false;
     try {
-        empty = bridge.waitListing(
-            *checker, [](const bridgesim::LiveListing& l) { return l.channelCount() == 0; }, 15000, &last);
+        if (bridge) {
+            bridgesim::LiveListing last;
+            empty = bridge->waitListing(
+                *checker, [](const bridgesim::LiveListing& l) { return l.channelCount() == 0; }, 15000,
+                &last);
+            left = last.channelCount();
+        } else {
+            bridgesim2::Listing last;
+            empty = bridge2->waitListing(
+                *checker, [](const bridgesim2::Listing& l) { return l.endpointCount() == 0; }, 15000, &last);
+            left = last.endpointCount();
+        }
     } catch (const std::exception& e) {
         std::cerr << "bridge listing: " << e.what() << "\n";
     }
-    table.info("bridge channels left 15 s after everyone left",
-               empty ? "0" : std::to_string(last.channelCount()));
+    table.info(bridge ? "bridge channels left 15 s after everyone left"
+                      : "bridge endpoints left 15 s after everyone left",
+               empty ? "0" : std::to_string(left));
     for (auto& p : participants_) p->client().disconnect();
     return table;
 }

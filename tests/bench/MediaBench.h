@@ -3,6 +3,8 @@
 // real XMPP client playing a 2015 Jitsi Meet client, N conferences of P participants go through the focus:
 // MUC join -> session-initiate, session-accept -> source-add at the others, RSS per participant and the
 // focus's CPU time against Prosody's. Then everyone leaves and the bridge must end with no channel.
+// With colibri2 the bridge is the modern simulator in the brewery (issue 13), for the same figures over
+// Colibri2.
 #include <map>
 #include <memory>
 #include <string>
@@ -22,6 +24,7 @@ class MediaBench {
         int participants = 4;
         int inFlight = 10;       // conferences being set up at the same time
         int connectThreads = 4;  // client log-ins in parallel before the timed part
+        bool colibri2 = false;   // a modern bridge in the brewery (bridgesim2) instead of the 2015 one
     };
 
     MediaBench(test::ProsodyFixture& prosody, Options options);

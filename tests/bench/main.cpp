@@ -1,7 +1,7 @@
 // jicofo_bench: the figures of issues 3 (foundation), 4 (media) and 11 (footprint), measured against a real
 // Prosody with the jicofo binary and the bridge simulator as their own processes. Not a test: it prints
 // tables with the targets next to the figures. Run from the build tree:
-//   tests/bench/jicofo_bench [--only=footprint|focus|media] ...
+//   tests/bench/jicofo_bench [--only=footprint|focus|media|media2] ...
 #include <unistd.h>
 
 #include <boost/log/core.hpp>
@@ -35,8 +35,9 @@ std::string shell(const std::string& command) {
 }
 
 const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
-  --only=footprint|focus|media
-                        run only the issue 11 (footprint), 3 (focus) or 4 (media) part
+  --only=footprint|focus|media|media2
+                        run only the issue 11 (footprint), 3 (focus), 4 (media) or 13 (media through a
+                        Colibri2 bridge in the brewery) part
   --smaps-top=N         smaps groups listed in the footprint part (12)
   --focus=PATH          footprint of this program instead of build/jicofo (e.g. an older build)
   --dist=ZIP            footprint of this dist archive's program too (default: the newest
@@ -121,7 +122,8 @@ int main(int argc, char** argv) {
     std::string only = text("only", "");
     std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
     std::string distZip = text("dist", newestLin64Archive());
-    if (!flags.empty() || (!only.empty() && only != "footprint" && only != "focus" && only != "media")) {
+    if (!flags.empty() ||
+        (!only.empty() && only != "footprint" && only != "focus" && only != "media" && only != "media2")) {
         std::cerr << "unknown flag or --only value\n" << kUsage;
         return 2;
     }
@@ -155,6 +157,10 @@ int main(int argc, char** argv) {
     }
     if (only.empty() || only == "focus") bench::FocusBench(prosody, fo).run().print(std::cout);
     if (only.empty() || only == "media") bench::MediaBench(prosody, mo).run().print(std::cout);
+    if (only.empty() || only == "media2") {
+        mo.colibri2 = true;
+        bench::MediaBench(prosody, mo).run().print(std::cout);
+    }
     std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
     return 0;
 }

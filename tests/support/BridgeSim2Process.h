@@ -55,6 +55,7 @@ class BridgeSim2Process {
     util::Jid occupantJid() const { return occupant_; }  // BREWERY/NICK
     util::Jid fullJid() const { return full_; }          // user@auth.DOMAIN/NICK
     std::string log() const { return process_->log(); }
+    Subprocess& process() { return *process_; }
 
     bridgesim2::Listing listing(TestEndpoint& via, util::Duration timeout = util::Duration(5000)) const;
     bool waitListing(TestEndpoint& via, const std::function<bool(const bridgesim2::Listing&)>& pred,
