@@ -1,7 +1,8 @@
 // jicofo_bench: the figures of issues 3 (foundation), 4 (media) and 11 (footprint), measured against a real
 // Prosody with the jicofo binary and the bridge simulator as their own processes. Not a test: it prints
 // tables with the targets next to the figures. Run from the build tree:
-//   tests/bench/jicofo_bench [--only=footprint|focus|media] ...
+//   tests/bench/jicofo_bench [--only=footprint|focus|media|scale|restarts|bridge-kill|soak] ...
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <boost/log/core.hpp>
@@ -14,6 +15,7 @@
 
 #include "bench/FocusBench.h"
 #include "bench/FootprintBench.h"
+#include "bench/LoadBench.h"
 #include "bench/MediaBench.h"
 #include "bench/ProcStat.h"
 #include "bench/ProsodyBaseline.h"
@@ -35,8 +37,9 @@ std::string shell(const std::string& command) {
 }
 
 const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
-  --only=footprint|focus|media
-                        run only the issue 11 (footprint), 3 (focus) or 4 (media) part
+  --only=footprint|focus|media|scale|restarts|bridge-kill|soak
+                        run only the issue 11 (footprint), 3 (focus) or 4 (media) part, or one part of
+                        the issue 10 load generator (never run by default: they take minutes)
   --smaps-top=N         smaps groups listed in the footprint part (12)
   --focus=PATH          footprint of this program instead of build/jicofo (e.g. an older build)
   --dist=ZIP            footprint of this dist archive's program too (default: the newest
@@ -49,6 +52,15 @@ const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
   --participants=N      participants per conference (4)
   --media-in-flight=N   conferences being set up at a time (10)
   --connect-threads=N   parallel client log-ins before the media part (4)
+load generator (--only=scale|restarts|bridge-kill|soak):
+  --rooms=N             rooms (500; the focus part's own --rooms otherwise)
+  --per-room=N          participants per room (8)
+  --ramp-per-s=N        participants started per second (100)
+  --load-workers=N      rooms being set up at a time (64)
+  --restarts=N          Prosody restarts in the restarts part (20)
+  --health-check-ms=N   the focus's bridge health check interval in the bridge-kill part (1000)
+  --minutes=N           soak duration (1)
+  --soak-workers=N      rooms in flight during the soak (6)
   --help
 )";
 
@@ -98,8 +110,19 @@ int main(int argc, char** argv) {
         std::cerr << "--" << name << " needs a positive number\n";
         std::exit(2);
     };
+    bool load = false;
+    for (const char* part : {"scale", "restarts", "bridge-kill", "soak"})
+        load = load || (flags.count("only") && flags["only"] == part);
+    bench::LoadBench::Options lo;
     bench::FocusBench::Options fo;
-    fo.rooms = number("rooms", fo.rooms);
+    (load ? lo.rooms : fo.rooms) = number("rooms", load ? lo.rooms : fo.rooms);
+    lo.perRoom = number("per-room", lo.perRoom);
+    lo.rampPerS = number("ramp-per-s", lo.rampPerS);
+    lo.workers = number("load-workers", lo.workers);
+    lo.restarts = number("restarts", lo.restarts);
+    lo.healthCheckMs = number("health-check-ms", lo.healthCheckMs);
+    lo.minutes = number("minutes", lo.minutes);
+    lo.soakWorkers = number("soak-workers", lo.soakWorkers);
     fo.inFlight = number("in-flight", fo.inFlight);
     fo.clients = number("clients", fo.clients);
     fo.startups = number("startups", fo.startups);
@@ -121,10 +144,20 @@ int main(int argc, char** argv) {
     std::string only = text("only", "");
     std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
     std::string distZip = text("dist", newestLin64Archive());
-    if (!flags.empty() || (!only.empty() && only != "footprint" && only != "focus" && only != "media")) {
+    if (!flags.empty() ||
+        (!only.empty() && only != "footprint" && only != "focus" && only != "media" && !load)) {
         std::cerr << "unknown flag or --only value\n" << kUsage;
         return 2;
     }
+
+    // Thousands of clients: one socket and one thread each here, one socket each in the Prosody started
+    // below (it inherits the limit).
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    getrlimit(RLIMIT_NOFILE, &files);
 
     std::cout << "jicofo_bench\n"
               << "  revision: " << shell("git -C " JICOFO_SOURCE_DIR " describe --always --dirty 2>/dev/null")
@@ -135,12 +168,17 @@ int main(int argc, char** argv) {
                  "/jicofo with the original command line (+ MAX_CONFERENCES_PER_JID=0 in the focus part)\n"
               << "  prosody:  " << shell("dpkg-query -W -f '${Version}' prosody 2>/dev/null")
               << " on loopback\n"
-              << "  load:     " << bench::loadAverage() << " (1/5/15 min) at start\n";
+              << "  load:     " << bench::loadAverage() << " (1/5/15 min) at start\n"
+              << "  files:    " << files.rlim_cur
+              << " open files allowed (RLIMIT_NOFILE, Prosody inherits it)\n";
     std::cout.flush();
 
     // The test clients log through the project's Boost.Log; the tables are the output here.
     boost::log::core::get()->set_logging_enabled(false);
     test::ProsodyFixture prosody;
+    std::cout << "  prosody:  "
+              << shell("grep 'Max open files' /proc/" + std::to_string(prosody.pid()) + "/limits | tr -s ' '")
+              << "\n";
     bench::prosodyBaseline(prosody).print(std::cout);
     if (only.empty() || only == "footprint") {
         bench::FootprintBench footprint(prosody, po);
@@ -155,6 +193,11 @@ int main(int argc, char** argv) {
     }
     if (only.empty() || only == "focus") bench::FocusBench(prosody, fo).run().print(std::cout);
     if (only.empty() || only == "media") bench::MediaBench(prosody, mo).run().print(std::cout);
+    bench::LoadBench loadBench(prosody, lo);
+    if (only == "scale") loadBench.scale().print(std::cout);
+    if (only == "restarts") loadBench.restarts().print(std::cout);
+    if (only == "bridge-kill") loadBench.bridgeKill().print(std::cout);
+    if (only == "soak") loadBench.soak().print(std::cout);
     std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
     return 0;
 }
