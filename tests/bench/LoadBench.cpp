@@ -183,6 +183,12 @@ void tearDown(std::vector<std::unique_ptr<LoadRoom>>& rooms) {
 
 LoadBench::LoadBench(test::ProsodyFixture& prosody, Options options) : prosody_(prosody), options_(options) {}
 
+std::vector<std::string> LoadBench::focusArgs(int defaultHealthCheckMs) const {
+    int ms = options_.healthCheckMs > 0 ? options_.healthCheckMs : defaultHealthCheckMs;
+    if (ms <= 0) return {};
+    return {"-Dorg.jitsi.jicofo.BRIDGE_HEALTH_CHECK_INTERVAL=" + std::to_string(ms)};
+}
+
 Table LoadBench::scale() {
     const int R = options_.rooms, P = options_.perRoom, N = R * P;
     Table table("Issue 10 - scale: " + std::to_string(R) + " rooms x " + std::to_string(P) + " = " +
@@ -193,7 +199,7 @@ Table LoadBench::scale() {
         std::cerr << "bridge simulator did not come up:\n" << bridge.log() << "\n";
         return table;
     }
-    test::FocusProcess focus(prosody_);
+    test::FocusProcess focus(prosody_, focusArgs());
     if (!focus.waitReady() || !focus.process().waitForLog("is online", 10000)) {
         std::cerr << "focus did not come up:\n" << focus.log() << "\n";
         return table;
@@ -257,6 +263,8 @@ Table LoadBench::scale() {
         wall = "no process at a core; the 2 shared cores (load " + load1 + ")";
     table.info("the wall", wall);
     table.info("load average before / after the ramp", load0 + " / " + load1);
+    table.info("focus bridge health check",
+               focusArgs().empty() ? "its default (every 10 s, 5 s timeout)" : focusArgs()[0].substr(2));
 
     tearDown(ramp.rooms);
     int conferences = -1;
@@ -276,7 +284,7 @@ Table LoadBench::restarts() {
         std::cerr << "bridge simulator did not come up:\n" << bridge.log() << "\n";
         return table;
     }
-    test::FocusProcess focus(prosody_);
+    test::FocusProcess focus(prosody_, focusArgs());
     if (!focus.waitReady() || !focus.process().waitForLog("is online", 10000)) {
         std::cerr << "focus did not come up:\n" << focus.log() << "\n";
         return table;
@@ -341,7 +349,7 @@ Table LoadBench::bridgeKill() {
     const int R = options_.rooms, P = options_.perRoom;
     Table table("Issue 10 - a bridge killed under " + std::to_string(R) + " rooms x " + std::to_string(P) +
                 " participants (two bridge simulators, health check every " +
-                std::to_string(options_.healthCheckMs) + " ms)");
+                (focusArgs(1000).empty() ? std::string("?") : focusArgs(1000)[0].substr(48)) + " ms)");
     test::BridgeSimProcess first(prosody_);
     test::BridgeSimProcess::Options o;
     o.subdomain = "jvb2";
@@ -350,8 +358,7 @@ Table LoadBench::bridgeKill() {
         std::cerr << "bridge simulators did not come up:\n" << first.log() << second.log() << "\n";
         return table;
     }
-    test::FocusProcess focus(prosody_, {"-Dorg.jitsi.jicofo.BRIDGE_HEALTH_CHECK_INTERVAL=" +
-                                        std::to_string(options_.healthCheckMs)});
+    test::FocusProcess focus(prosody_, focusArgs(1000));
     if (!focus.waitReady() || !focus.process().waitForLog("is online", 10000)) {
         std::cerr << "focus did not come up:\n" << focus.log() << "\n";
         return table;
@@ -423,7 +430,7 @@ Table LoadBench::soak() {
         std::cerr << "bridge simulator did not come up:\n" << bridge.log() << "\n";
         return table;
     }
-    test::FocusProcess focus(prosody_);
+    test::FocusProcess focus(prosody_, focusArgs());
     if (!focus.waitReady() || !focus.process().waitForLog("is online", 10000)) {
         std::cerr << "focus did not come up:\n" << focus.log() << "\n";
         return table;

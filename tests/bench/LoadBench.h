@@ -7,6 +7,7 @@
 //  - soak:        M minutes of churn (rooms of 2-8 join, negotiate, leave); RSS after warm-up and at the end.
 // Set-up timeouts are retried and reported, never fatal.
 #include <string>
+#include <vector>
 
 #include "bench/Table.h"
 #include "support/ProsodyFixture.h"
@@ -33,6 +34,8 @@ class LoadBench {
     Table soak();
 
   private:
+    std::vector<std::string> focusArgs(int defaultHealthCheckMs = 0) const;
+
     test::ProsodyFixture& prosody_;
     Options options_;
 };

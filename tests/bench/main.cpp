@@ -58,7 +58,8 @@ load generator (--only=scale|restarts|bridge-kill|soak):
   --ramp-per-s=N        participants started per second (100)
   --load-workers=N      rooms being set up at a time (64)
   --restarts=N          Prosody restarts in the restarts part (20)
-  --health-check-ms=N   the focus's bridge health check interval in the bridge-kill part (1000)
+  --health-check-ms=N   the focus's bridge health check interval (its default, 10 s; 1000 when
+                        killing a bridge; 3600000 to keep a slow Prosody from failing the bridge)
   --minutes=N           soak duration (1)
   --soak-workers=N      rooms in flight during the soak (6)
   --help
