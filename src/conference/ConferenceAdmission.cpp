@@ -110,8 +110,10 @@ Iq FocusManager::buildResult(const Iq& request, const ConferenceIq& conf, bool j
                              const auth::AuthGrant& grant) const {
     ConferenceIq out;
     out.room = conf.room;
-    // §4.3 step 6: with a password and no authority the focus is admin and will be owner anyway.
-    out.ready = joined || (ctx_.settings.userHasPassword && !ctx_.authority);
+    // §4.3 step 6: with a password and no authority the focus is admin and will be owner anyway; but not
+    // while its user stream is down: a client told ready then creates the room itself, locked until it
+    // configures it, and the focus's own join is refused when it is back (seen after Prosody restarts).
+    out.ready = joined || (ctx_.settings.userHasPassword && !ctx_.authority && ctx_.client.isConnected());
     out.focusJid = ctx_.settings.focusUserJid.bareStr();
     out.sessionId = grant.sessionId;
     out.identity = grant.identity;

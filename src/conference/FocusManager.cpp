@@ -118,7 +118,8 @@ void FocusManager::destroyRoom(const util::Jid& room, const std::string& reason)
 void FocusManager::onSessionBound(const auth::AuthSession&, const util::Jid& fullJid, const util::Jid&) {
     // The JID may already sit in any of our rooms (a client re-sending its request, or using one session in
     // several rooms): each conference grants owner if it is one of its occupants.
-    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onSessionBound(fullJid); });
+    // A named entry, not a structured binding: clang 14 (the TSan build) cannot capture bindings.
+    for (auto& entry : conferences_) guarded(entry.first, [&] { entry.second->onSessionBound(fullJid); });
 }
 
 void FocusManager::handlePresence(const xml::Element& presence) {
@@ -130,13 +131,15 @@ void FocusManager::handlePresence(const xml::Element& presence) {
 }
 
 void FocusManager::onClientConnected() {
-    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onClientConnected(); });
+    // A named entry, not a structured binding: clang 14 (the TSan build) cannot capture bindings.
+    for (auto& entry : conferences_) guarded(entry.first, [&] { entry.second->onClientConnected(); });
 }
 
 void FocusManager::onClientDisconnected(const std::string& reason) {
     JLOG(warning) << "focus user stream lost (" << reason << "); " << conferences_.size()
                   << " conference(s) will rejoin their rooms when it is back";
-    for (auto& [jid, c] : conferences_) guarded(jid, [&] { c->onClientDisconnected(); });
+    // A named entry, not a structured binding: clang 14 (the TSan build) cannot capture bindings.
+    for (auto& entry : conferences_) guarded(entry.first, [&] { entry.second->onClientDisconnected(); });
 }
 
 void FocusManager::onConferenceEnded(Conference& conference, const std::string&) {

@@ -166,10 +166,15 @@ void MediaParticipant::onJingle(const xml::Element& iq) {
     if (j.action == jingle::JingleAction::SessionInitiate) {
         {
             std::lock_guard<std::mutex> lock(mutex_);
-            if (initiateAt_) {
-                if (problems_.size() < 5) problems_.push_back("second session-initiate");
-            } else {
+            if (!initiateAt_) {
                 initiateAt_ = now;
+            } else if (terminated_) {
+                reoffers_.push_back(now);
+                terminated_ = false;
+                known_.clear();
+                acceptAcked_.reset();
+            } else if (problems_.size() < 5) {
+                problems_.push_back("second session-initiate without a session-terminate");
             }
             for (uint32_t s : ssrcs) known_.emplace(s, "the offer");
             offerSize_ = {countElements(iq), iq.toString().size()};
@@ -200,8 +205,13 @@ void MediaParticipant::onJingle(const xml::Element& iq) {
         changed_.notify_all();
         return;
     }
-    if (j.action == jingle::JingleAction::SourceRemove || j.action == jingle::JingleAction::SessionTerminate)
+    if (j.action == jingle::JingleAction::SessionTerminate) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        terminated_ = true;
+        changed_.notify_all();
         return;
+    }
+    if (j.action == jingle::JingleAction::SourceRemove) return;
     problem(std::string("unexpected jingle ") + j.actionName());
 }
 
@@ -252,6 +262,20 @@ int MediaParticipant::duplicates() const {
 std::vector<std::string> MediaParticipant::problems() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return problems_;
+}
+
+int MediaParticipant::reoffers() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return static_cast<int>(reoffers_.size());
+}
+std::optional<Clock::time_point> MediaParticipant::lastReoffer() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (reoffers_.empty()) return std::nullopt;
+    return reoffers_.back();
+}
+bool MediaParticipant::waitReoffers(int count, util::Duration timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return static_cast<int>(reoffers_.size()) >= count; });
 }
 
 std::string MediaParticipant::describe() const {

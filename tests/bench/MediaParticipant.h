@@ -67,7 +67,12 @@ class MediaParticipant {
     // SSRCs a source-add announced that this participant knew already (from its offer or an earlier one).
     int duplicates() const;
     std::vector<std::string> problems() const;  // error answers and the like, for the report
-    std::string describe() const;               // state, for a failure message
+    // Re-offers: a session-initiate after the focus terminated the session (its bridge went away). Each
+    // is accepted again with the same SSRCs, as a client would after a session-terminate.
+    int reoffers() const;
+    std::optional<Clock::time_point> lastReoffer() const;
+    bool waitReoffers(int count, util::Duration timeout);
+    std::string describe() const;  // state, for a failure message
 
   private:
     bool onStanza(const xml::Element& stanza);
@@ -88,6 +93,8 @@ class MediaParticipant {
     std::string acceptId_;
     std::map<uint32_t, const char*> known_;  // SSRCs the focus told us about, and how ("offer"/"source-add")
     std::vector<SourceAdd> sourceAdds_;
+    bool terminated_ = false;
+    std::vector<Clock::time_point> reoffers_;
     int duplicates_ = 0;
     std::pair<int, std::size_t> offerSize_{0, 0};
     std::vector<std::string> problems_;

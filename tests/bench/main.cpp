@@ -1,7 +1,8 @@
 // jicofo_bench: the figures of issues 3 (foundation), 4 (media) and 11 (footprint), measured against a real
 // Prosody with the jicofo binary and the bridge simulator as their own processes. Not a test: it prints
 // tables with the targets next to the figures. Run from the build tree:
-//   tests/bench/jicofo_bench [--only=footprint|focus|media|media2] ...
+//   tests/bench/jicofo_bench [--only=footprint|focus|media|media2|scale|restarts|bridge-kill|soak] ...
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <boost/log/core.hpp>
@@ -14,6 +15,7 @@
 
 #include "bench/FocusBench.h"
 #include "bench/FootprintBench.h"
+#include "bench/LoadBench.h"
 #include "bench/MediaBench.h"
 #include "bench/ProcStat.h"
 #include "bench/ProsodyBaseline.h"
@@ -35,9 +37,10 @@ std::string shell(const std::string& command) {
 }
 
 const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
-  --only=footprint|focus|media|media2
+  --only=footprint|focus|media|media2|scale|restarts|bridge-kill|soak
                         run only the issue 11 (footprint), 3 (focus), 4 (media) or 13 (media through a
-                        Colibri2 bridge in the brewery) part
+                        Colibri2 bridge in the brewery) part, or one part of the issue 10 load generator
+                        (never run by default: they take minutes)
   --smaps-top=N         smaps groups listed in the footprint part (12)
   --focus=PATH          footprint of this program instead of build/jicofo (e.g. an older build)
   --dist=ZIP            footprint of this dist archive's program too (default: the newest
@@ -50,6 +53,16 @@ const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
   --participants=N      participants per conference (4)
   --media-in-flight=N   conferences being set up at a time (10)
   --connect-threads=N   parallel client log-ins before the media part (4)
+load generator (--only=scale|restarts|bridge-kill|soak):
+  --rooms=N             rooms (500; the focus part's own --rooms otherwise)
+  --per-room=N          participants per room (8)
+  --ramp-per-s=N        participants started per second (100)
+  --load-workers=N      rooms being set up at a time (64)
+  --restarts=N          Prosody restarts in the restarts part (20)
+  --health-check-ms=N   the focus's bridge health check interval (its default, 10 s; 1000 when
+                        killing a bridge; 3600000 to keep a slow Prosody from failing the bridge)
+  --minutes=N           soak duration (1)
+  --soak-workers=N      rooms in flight during the soak (6)
   --help
 )";
 
@@ -99,8 +112,19 @@ int main(int argc, char** argv) {
         std::cerr << "--" << name << " needs a positive number\n";
         std::exit(2);
     };
+    bool load = false;
+    for (const char* part : {"scale", "restarts", "bridge-kill", "soak"})
+        load = load || (flags.count("only") && flags["only"] == part);
+    bench::LoadBench::Options lo;
     bench::FocusBench::Options fo;
-    fo.rooms = number("rooms", fo.rooms);
+    (load ? lo.rooms : fo.rooms) = number("rooms", load ? lo.rooms : fo.rooms);
+    lo.perRoom = number("per-room", lo.perRoom);
+    lo.rampPerS = number("ramp-per-s", lo.rampPerS);
+    lo.workers = number("load-workers", lo.workers);
+    lo.restarts = number("restarts", lo.restarts);
+    lo.healthCheckMs = number("health-check-ms", lo.healthCheckMs);
+    lo.minutes = number("minutes", lo.minutes);
+    lo.soakWorkers = number("soak-workers", lo.soakWorkers);
     fo.inFlight = number("in-flight", fo.inFlight);
     fo.clients = number("clients", fo.clients);
     fo.startups = number("startups", fo.startups);
@@ -123,10 +147,20 @@ int main(int argc, char** argv) {
     std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
     std::string distZip = text("dist", newestLin64Archive());
     if (!flags.empty() ||
-        (!only.empty() && only != "footprint" && only != "focus" && only != "media" && only != "media2")) {
+        (!only.empty() && only != "footprint" && only != "focus" && only != "media" && only != "media2" &&
+         !load)) {
         std::cerr << "unknown flag or --only value\n" << kUsage;
         return 2;
     }
+
+    // Thousands of clients: one socket and one thread each here, one socket each in the Prosody started
+    // below (it inherits the limit).
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
+    getrlimit(RLIMIT_NOFILE, &files);
 
     std::cout << "jicofo_bench\n"
               << "  revision: " << shell("git -C " JICOFO_SOURCE_DIR " describe --always --dirty 2>/dev/null")
@@ -137,12 +171,17 @@ int main(int argc, char** argv) {
                  "/jicofo with the original command line (+ MAX_CONFERENCES_PER_JID=0 in the focus part)\n"
               << "  prosody:  " << shell("dpkg-query -W -f '${Version}' prosody 2>/dev/null")
               << " on loopback\n"
-              << "  load:     " << bench::loadAverage() << " (1/5/15 min) at start\n";
+              << "  load:     " << bench::loadAverage() << " (1/5/15 min) at start\n"
+              << "  files:    " << files.rlim_cur
+              << " open files allowed (RLIMIT_NOFILE, Prosody inherits it)\n";
     std::cout.flush();
 
     // The test clients log through the project's Boost.Log; the tables are the output here.
     boost::log::core::get()->set_logging_enabled(false);
     test::ProsodyFixture prosody;
+    std::cout << "  prosody:  "
+              << shell("grep 'Max open files' /proc/" + std::to_string(prosody.pid()) + "/limits | tr -s ' '")
+              << "\n";
     bench::prosodyBaseline(prosody).print(std::cout);
     if (only.empty() || only == "footprint") {
         bench::FootprintBench footprint(prosody, po);
@@ -161,6 +200,11 @@ int main(int argc, char** argv) {
         mo.colibri2 = true;
         bench::MediaBench(prosody, mo).run().print(std::cout);
     }
+    bench::LoadBench loadBench(prosody, lo);
+    if (only == "scale") loadBench.scale().print(std::cout);
+    if (only == "restarts") loadBench.restarts().print(std::cout);
+    if (only == "bridge-kill") loadBench.bridgeKill().print(std::cout);
+    if (only == "soak") loadBench.soak().print(std::cout);
     std::cout << "\nload at the end: " << bench::loadAverage() << " (1/5/15 min)\n";
     return 0;
 }
