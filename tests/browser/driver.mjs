@@ -33,7 +33,7 @@ async function start() {
         executablePath,
         headless: true,
         args: [
-            '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
             '--disable-background-networking', '--disable-component-update', '--disable-sync',
             '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
             '--autoplay-policy=no-user-gesture-required'
