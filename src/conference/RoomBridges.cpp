@@ -21,8 +21,8 @@ class RoomBridges::Colibri1Half : public bridge::MediaAllocator {
     void accepted(const bridge::Allocation& a, const protocol::jingle::Jingle& accept,
                   const protocol::jingle::MediaSources& sources,
                   const std::vector<std::string>& offeredContents) override {
-        auto updates = media::buildAcceptUpdates(a.channels, c_.conferenceName(), accept, sources,
-                                                             offeredContents);
+        auto updates =
+            media::buildAcceptUpdates(a.channels, c_.conferenceName(), accept, sources, offeredContents);
         c_.update(a, std::move(updates.sources));
         if (updates.transport) c_.update(a, std::move(*updates.transport));
         if (updates.payloadTypes) c_.update(a, std::move(*updates.payloadTypes));
@@ -32,8 +32,7 @@ class RoomBridges::Colibri1Half : public bridge::MediaAllocator {
     }
     void transportInfo(const bridge::Allocation& a, const std::vector<protocol::jingle::Content>& contents,
                        const std::vector<std::string>& offeredContents) override {
-        auto update = media::buildTransportUpdate(a.channels, c_.conferenceName(), contents,
-                                                              offeredContents);
+        auto update = media::buildTransportUpdate(a.channels, c_.conferenceName(), contents, offeredContents);
         if (update) c_.update(a, std::move(*update));
     }
     void expire(const bridge::Allocation& a) override { c_.expire(a); }

@@ -146,9 +146,8 @@ int main(int argc, char** argv) {
     std::string only = text("only", "");
     std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
     std::string distZip = text("dist", newestLin64Archive());
-    if (!flags.empty() ||
-        (!only.empty() && only != "footprint" && only != "focus" && only != "media" && only != "media2" &&
-         !load)) {
+    if (!flags.empty() || (!only.empty() && only != "footprint" && only != "focus" && only != "media" &&
+                           only != "media2" && !load)) {
         std::cerr << "unknown flag or --only value\n" << kUsage;
         return 2;
     }

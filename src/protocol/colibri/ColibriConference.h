@@ -1,6 +1,6 @@
 #pragma once
-// Colibri v1 <conference xmlns='http://jitsi.org/protocol/colibri' id name> (docs/media.md §2.1): contents, then
-// channel-bundles, then optional <recording> and <graceful-shutdown/>. The payload of every focus↔bridge
+// Colibri v1 <conference xmlns='http://jitsi.org/protocol/colibri' id name> (docs/media.md §2.1): contents,
+// then channel-bundles, then optional <recording> and <graceful-shutdown/>. The payload of every focus↔bridge
 // Colibri IQ (allocate is type get, everything else set) and of the recording IQ (docs/protocol.md §6.4).
 // A second <recording> is refused (bad-request). Kept: unknown attributes and children, order of child kinds.
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
-// Colibri v1 <sctpconnection id endpoint expire initiator channel-bundle-id port> (docs/media.md §2.1): the data
-// channel of an endpoint. port is always written (default 5000), as the 2015 focus and bridge did. A second
-// transport is refused (bad-request).
+// Colibri v1 <sctpconnection id endpoint expire initiator channel-bundle-id port> (docs/media.md §2.1): the
+// data channel of an endpoint. port is always written (default 5000), as the 2015 focus and bridge did. A
+// second transport is refused (bad-request).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -6,9 +6,9 @@
 #include "bridge/Colibri2Allocator.h"
 #include "bridge/Colibri2Expiry.h"
 #include "logic/bridge/BridgeHarness.h"
+#include "media/OfferFactory.h"
 #include "protocol/colibri2/Colibri2Error.h"
 #include "protocol/colibri2/Colibri2Namespaces.h"
-#include "media/OfferFactory.h"
 #include "protocol/stanza/Namespaces.h"
 
 using namespace jicofo;
