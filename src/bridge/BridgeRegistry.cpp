@@ -27,7 +27,6 @@ bool hasBridgeFeatures(const protocol::DiscoInfo& info) {
 BridgeRegistry::BridgeRegistry(util::Loop& loop, xmpp::StanzaChannel& channel, xmpp::IqRouter& router,
                                BridgeRegistrySettings settings)
     : loop_(loop),
-      channel_(channel),
       router_(router),
       settings_(std::move(settings)),
       feed_(loop, channel, router, settings_,

@@ -78,7 +78,6 @@ class BridgeRegistry {
     void notify(const util::Jid& jid, bool up);
 
     util::Loop& loop_;
-    xmpp::StanzaChannel& channel_;
     xmpp::IqRouter& router_;
     BridgeRegistrySettings settings_;
     StatsFeed feed_;

@@ -85,9 +85,12 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     using IqResult = util::Result<protocol::Iq, protocol::StanzaError>;
     // The room's conference on its bridge.
     struct Session {
+        // A constructor of its own rather than member initialisers: clang 14 (the TSan and fuzz builds)
+        // cannot tell std::optional<Session> that a nested class with initialisers is default-constructible.
+        Session() : created(false), creating(false) {}
         util::Jid bridge;
-        bool created = false;   // a request of ours with create was answered (or the bridge said it exists)
-        bool creating = false;  // that request is in flight
+        bool created;   // a request of ours with create was answered (or the bridge said it exists)
+        bool creating;  // that request is in flight
         std::deque<Handle> waiting;
         std::map<std::string, std::uint64_t> live;  // endpoint → serial of its allocation
     };
