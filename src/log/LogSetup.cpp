@@ -124,6 +124,9 @@ const char* defaultFormat() {
 
 std::optional<std::string> setup(const LogSettings& settings) {
     addCommonAttributes();
+    // The global logger is built here, before any thread of the program exists, rather than lazily by the
+    // first thread to log: its once-guard is inside libboost_log, where ThreadSanitizer cannot see it.
+    (void)logger();
     LogSettingsFile s = builtInDefaults();
     if (settings.settingsFile) {
         if (auto err = readSettingsFile(*settings.settingsFile, s)) {
