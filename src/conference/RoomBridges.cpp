@@ -23,9 +23,7 @@ class RoomBridges::Colibri1Half : public bridge::MediaAllocator {
                   const std::vector<std::string>& offeredContents) override {
         auto updates =
             media::buildAcceptUpdates(a.channels, c_.conferenceName(), accept, sources, offeredContents);
-        c_.update(a, std::move(updates.sources));
-        if (updates.transport) c_.update(a, std::move(*updates.transport));
-        if (updates.payloadTypes) c_.update(a, std::move(*updates.payloadTypes));
+        c_.update(a, updates.merged());
     }
     void sourcesChanged(const bridge::Allocation& a, const protocol::jingle::MediaSources& sources) override {
         c_.update(a, media::buildSourcesUpdate(a.channels, sources));

@@ -1,6 +1,8 @@
 // The updates of ColibriUpdates.h (docs/media.md §2.4 a–d).
 #include "media/ColibriUpdates.h"
 
+#include <algorithm>
+
 namespace jicofo::media {
 
 using namespace protocol::colibri;
@@ -101,6 +103,63 @@ AcceptUpdates buildAcceptUpdates(const ParticipantChannels& channels, const std:
     u.payloadTypes =
         buildPayloadTypesUpdate(channels, conferenceName, sessionAccept.contents, offeredContents);
     return u;
+}
+
+namespace {
+
+void mergeChannel(Channel& into, const Channel& from) {
+    if (into.endpoint.empty()) into.endpoint = from.endpoint;
+    if (!into.initiator) into.initiator = from.initiator;
+    if (into.payloadTypes.empty()) into.payloadTypes = from.payloadTypes;
+    if (into.sources.empty()) into.sources = from.sources;
+    if (into.groups.empty()) into.groups = from.groups;
+    if (!into.transport) into.transport = from.transport;
+}
+
+void mergeSctp(SctpConnection& into, const SctpConnection& from) {
+    if (into.endpoint.empty()) into.endpoint = from.endpoint;
+    if (!into.initiator) into.initiator = from.initiator;
+    if (!into.transport) into.transport = from.transport;
+}
+
+}  // namespace
+
+void mergeUpdate(ColibriConference& into, const ColibriConference& from) {
+    if (into.name.empty()) into.name = from.name;
+    for (const auto& fc : from.contents) {
+        ColibriContent& content = into.getOrAddContent(fc.name);
+        for (const auto& ch : fc.channels) {
+            auto it = std::find_if(content.channels.begin(), content.channels.end(),
+                                   [&](const Channel& c) { return c.id == ch.id; });
+            if (it == content.channels.end())
+                content.channels.push_back(ch);
+            else
+                mergeChannel(*it, ch);
+        }
+        for (const auto& sc : fc.sctpConnections) {
+            auto it = std::find_if(content.sctpConnections.begin(), content.sctpConnections.end(),
+                                   [&](const SctpConnection& s) { return s.id == sc.id; });
+            if (it == content.sctpConnections.end())
+                content.sctpConnections.push_back(sc);
+            else
+                mergeSctp(*it, sc);
+        }
+    }
+    for (const auto& b : from.channelBundles) {
+        auto it = std::find_if(into.channelBundles.begin(), into.channelBundles.end(),
+                               [&](const ChannelBundle& x) { return x.id == b.id; });
+        if (it == into.channelBundles.end())
+            into.channelBundles.push_back(b);
+        else if (!it->transport)
+            it->transport = b.transport;
+    }
+}
+
+ColibriConference AcceptUpdates::merged() const {
+    ColibriConference all = sources;
+    if (transport) mergeUpdate(all, *transport);
+    if (payloadTypes) mergeUpdate(all, *payloadTypes);
+    return all;
 }
 
 }  // namespace jicofo::media

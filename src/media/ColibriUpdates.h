@@ -38,13 +38,21 @@ std::optional<protocol::colibri::ColibriConference> buildPayloadTypesUpdate(
     const std::vector<protocol::jingle::Content>& contents,
     const std::vector<std::string>& offeredContents = {});
 
-// The three updates a session-accept causes, in the order the 2015 focus sent them (after storing the
-// sources and before/after notifying peers, see docs/media.md §3.5): sources (wait for the reply), transport,
-// payload types.
+// The three updates a session-accept causes, in the order the 2015 focus sent them as three IQs
+// (docs/media.md §3.5): sources, transport, payload types. merged() is what this focus sends: one IQ with all
+// three (a Colibri v1 bridge applies every child of a channel it is given), which saves Prosody two round
+// trips per participant (issue 10 §5).
 struct AcceptUpdates {
     protocol::colibri::ColibriConference sources;
     std::optional<protocol::colibri::ColibriConference> transport, payloadTypes;
+
+    protocol::colibri::ColibriConference merged() const;
 };
+
+// Folds `from` into `into`: contents by name, channels and sctpconnections by id (what `into` lacks is taken
+// from `from`), channel-bundles by id; the conference name when `into` has none.
+void mergeUpdate(protocol::colibri::ColibriConference& into,
+                 const protocol::colibri::ColibriConference& from);
 AcceptUpdates buildAcceptUpdates(const protocol::colibri::ParticipantChannels& channels,
                                  const std::string& conferenceName,
                                  const protocol::jingle::Jingle& sessionAccept,

@@ -81,7 +81,16 @@ TEST(Media, AcceptUpdatesTheBridgeThenRelaysSourcesAndFlushesQueues) {
     EXPECT_EQ(ack.type, protocol::IqType::Result)
         << (ack.error ? ack.error->condition + ": " + ack.error->text : "");
     auto updates = h.colibriTo("jvb1.example.com");
-    ASSERT_GE(updates.size(), 1u) << "sources update to the bridge";
+    // One IQ with the sources, the transport and the payload types (2015 sent three, issue 10 §5).
+    ASSERT_EQ(updates.size(), 1u) << "one merged update to the bridge";
+    const auto* audio = updates[0].content("audio");
+    ASSERT_TRUE(audio && !audio->channels.empty());
+    ASSERT_FALSE(audio->channels[0].sources.empty());
+    EXPECT_EQ(audio->channels[0].sources[0].ssrc, 1111u);
+    EXPECT_FALSE(audio->channels[0].payloadTypes.empty()) << "the answer's payload types";
+    bool transport = audio->channels[0].transport.has_value();
+    for (const auto& b : updates[0].channelBundles) transport = transport || b.transport.has_value();
+    EXPECT_TRUE(transport) << "the answer's transport";
     // Bob has no session yet: alice's sources are queued for him.
     EXPECT_TRUE(h.jingleTo("bob").empty());
     h.fromParticipant("bob", MediaHarness::accept(h.bobOffer, 3333, 4444));

@@ -117,4 +117,47 @@ TEST(ColibriUpdate, PayloadTypesAndTheWholeAcceptMatchTheGoldens) {
     EXPECT_TRUE(test::sameXml(u.payloadTypes->toElement(), pts->toElement()));
 }
 
+// What the focus sends after a session-accept: update-sources.xml, update-bundle-transport.xml and
+// update-payload-types.xml in one IQ (issue 10 §5: two round trips less through Prosody per participant).
+TEST(ColibriUpdate, TheAcceptGoesToTheBridgeAsOneMergedUpdate) {
+    jingle::Jingle accept = test::goldenJingle("jingle/session-accept-2015.xml");
+    ParticipantChannels pc = channelsOf("colibri/allocate-response-bundle.xml", "aa11");
+    media::SourceMap map;
+    ASSERT_TRUE(map.add(kA, jingle::MediaSources::fromContents(accept.contents)));
+    AcceptUpdates u = buildAcceptUpdates(pc, "r1", accept, map.sourcesOf(kA));
+    EXPECT_TRUE(
+        test::sameXml(u.merged().toElement(), test::goldenPayload("colibri/update-accept-merged.xml")));
+}
+
+TEST(ColibriUpdate, MergingKeepsWhatIsSetAndAddsWhatIsNew) {
+    ColibriConference into;
+    into.id = "c1";
+    Channel a;
+    a.id = "a1";
+    a.sources.push_back(jingle::Source::make(1));
+    into.getOrAddContent("audio").channels.push_back(a);
+    ColibriConference from;
+    from.name = "r1";
+    Channel a2;
+    a2.id = "a1";
+    a2.sources.push_back(jingle::Source::make(2));  // the first update's sources win
+    a2.payloadTypes.push_back(jingle::PayloadType{});
+    from.getOrAddContent("audio").channels.push_back(a2);
+    Channel v;
+    v.id = "v1";
+    from.getOrAddContent("video").channels.push_back(v);
+    ChannelBundle b;
+    b.id = "e1";
+    from.channelBundles.push_back(b);
+    mergeUpdate(into, from);
+    EXPECT_EQ(into.id, "c1");
+    EXPECT_EQ(into.name, "r1");
+    ASSERT_EQ(into.contents.size(), 2u);
+    ASSERT_EQ(into.content("audio")->channels.size(), 1u);
+    EXPECT_EQ(into.content("audio")->channels[0].sources.at(0).ssrc, 1u);
+    EXPECT_EQ(into.content("audio")->channels[0].payloadTypes.size(), 1u);
+    EXPECT_EQ(into.content("video")->channels.at(0).id, "v1");
+    ASSERT_EQ(into.channelBundles.size(), 1u);
+}
+
 }  // namespace
