@@ -168,6 +168,9 @@ Table MediaBench::run() {
     table.info("2nd join -> session-initiate of the 1st participant, p50 / p99",
                Table::fmt(firstJoinToInitiate_.p50(), 2) + " / " + Table::fmt(firstJoinToInitiate_.p99(), 2) +
                    " ms");
+    table.info("participants the focus asked for disco#info (the rest: known XEP-0115 caps)",
+               std::to_string(joinToDisco_.count()) + " of " +
+                   std::to_string(joinToInitiate_.count() + firstJoinToInitiate_.count()));
     table.info("  join -> the focus's disco#info at the client, p50 / p99",
                Table::fmt(joinToDisco_.p50(), 2) + " / " + Table::fmt(joinToDisco_.p99(), 2) + " ms");
     table.info("  disco#info -> session-initiate (disco reply, Colibri allocate, offer), p50 / p99",
