@@ -66,6 +66,9 @@ int FocusApplication::main(const std::vector<std::string>&) {
     w.client.stop();
     tasks.cancelAll();
     tasks.joinAll();
+    // Tasks the loop never ran may own conferences (an ended one waits in a task to be destroyed); they go
+    // now, while the registries and streams their destructors talk to still exist.
+    loop.discardPending();
     JLOG(info) << "stopped";
     log::flush();
     return Application::EXIT_OK;

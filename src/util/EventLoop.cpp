@@ -84,4 +84,18 @@ void EventLoop::stop() {
     cv_.notify_all();
 }
 
+void EventLoop::discardPending() {
+    for (;;) {
+        std::deque<std::function<void()>> queue;
+        std::multimap<TimePoint, Timer> timers;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (queue_.empty() && timers_.empty()) return;
+            queue.swap(queue_);
+            timers.swap(timers_);
+        }
+        // Destroyed here, outside the lock: a dying task's objects may cancel timers or post.
+    }
+}
+
 }  // namespace jicofo::util

@@ -28,6 +28,9 @@ class EventLoop : public Loop {
     // Serves tasks until stop(); returns after the task running at that moment.
     void run();
     void stop();
+    // Destroys every task and timer not run yet, without running them (after run() has returned, before the
+    // objects those tasks may own outlive what they point to). Tasks posted by those destructors go too.
+    void discardPending();
     // Number of tasks run so far (for the health check of the loop's responsiveness).
     std::uint64_t tasksRun() const { return tasksRun_.load(); }
 
