@@ -54,7 +54,8 @@ TEST(BridgeSession, RestartRequestFromTheClient) {
 
 TEST(BridgeSession, OfferCarriesOnlyTheId) {
     BridgeSession b{"abc", "", std::nullopt, {}};
-    EXPECT_EQ(b.toElement().toString(), "<bridge-session xmlns=\"http://jitsi.org/protocol/focus\" id=\"abc\"/>");
+    EXPECT_EQ(b.toElement().toString(),
+              "<bridge-session xmlns=\"http://jitsi.org/protocol/focus\" id=\"abc\"/>");
     EXPECT_FALSE(b.restartRequested());
     auto back = BridgeSession::parse(b.toElement());
     ASSERT_TRUE(back);
