@@ -16,13 +16,6 @@ namespace ns = protocol::ns;
 
 namespace {
 
-protocol::DiscoInfo focusDiscoInfo() {
-    protocol::DiscoInfo d;
-    d.identities.push_back({"component", "generic", "Jitsi Meet Focus"});
-    d.features = {ns::kDiscoInfo, ns::kPing, ns::kLast, ns::kTime, ns::kFocus};
-    return d;
-}
-
 std::string utcNow() {
     std::time_t t = std::time(nullptr);
     std::tm tm = util::utcCalendar(t);
@@ -32,6 +25,14 @@ std::string utcNow() {
 }
 
 }  // namespace
+
+protocol::DiscoInfo ComponentService::discoInfo() {
+    protocol::DiscoInfo d;
+    d.identities.push_back({"component", "generic", "Jitsi Meet Focus"});
+    d.features = {ns::kDiscoInfo, ns::kPing,  ns::kLast,
+                  ns::kTime,      ns::kFocus, conference::kTerminateRestartFeature};
+    return d;
+}
 
 ComponentService::ComponentService(xmpp::IqRouter& router, conference::FocusManager& focus, util::Loop& loop,
                                    std::optional<util::Jid> shutdownAllowedJid,
@@ -44,7 +45,7 @@ ComponentService::ComponentService(xmpp::IqRouter& router, conference::FocusMana
     router.registerHandler(IqType::Get, "query", ns::kDiscoInfo, [](const Iq& iq) -> std::optional<Iq> {
         if (!iq.payload->attr("node").empty())
             return iq.errorReply(protocol::StanzaError::of("item-not-found"));
-        return iq.result(focusDiscoInfo().toElement());
+        return iq.result(discoInfo().toElement());
     });
     router.registerHandler(IqType::Get, "ping", ns::kPing,
                            [](const Iq& iq) -> std::optional<Iq> { return iq.result(); });

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "conference/FocusManager.h"
+#include "protocol/disco/DiscoInfo.h"
 #include "util/Jid.h"
 #include "xmpp/IqRouter.h"
 
@@ -12,6 +13,10 @@ namespace jicofo::app {
 
 class ComponentService {
   public:
+    // The focus's disco#info (identity and features, terminate-restart among them), answered on its component
+    // address and on the focus user's stream alike.
+    static protocol::DiscoInfo discoInfo();
+
     // onShutdownIdle: called (on the loop) once a graceful shutdown has drained every conference.
     ComponentService(xmpp::IqRouter& router, conference::FocusManager& focus, util::Loop& loop,
                      std::optional<util::Jid> shutdownAllowedJid, std::function<void()> onShutdownIdle);

@@ -75,7 +75,16 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     void expireAll() override;
     std::vector<util::Jid> bridgesInUse() const override;
 
+    // The bridge drops (or forwards again) the endpoint's audio/video: <force-mute> (MODERN.md §3). cb gets
+    // the bridge's answer; item-not-found at once (in a task of its own) when the endpoint is gone.
+    using UpdateCallback = std::function<void(const util::Result<protocol::Iq, protocol::StanzaError>&)>;
+    void forceMute(const Allocation& allocation, bool audio, bool video, UpdateCallback cb);
+
     const std::string& meetingId() const { return meetingId_; }
+    // The room's muc#roominfo_meetingId, known once the focus has joined (ChatRoom::meetingId()). Taken when
+    // the room has no conference on a bridge and nothing in flight; else (or when empty) the current id
+    // stays until that conference ends.
+    void setMeetingId(const std::string& meetingId);
     // Whether the brewery could give this room a bridge now (the room's own, or a new one).
     bool canAllocate() const;
     std::vector<std::string> endpoints() const;

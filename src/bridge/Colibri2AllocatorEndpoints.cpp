@@ -108,6 +108,28 @@ void Colibri2Allocator::update(const Allocation& allocation, colibri2::Conferenc
         });
 }
 
+void Colibri2Allocator::forceMute(const Allocation& allocation, bool audio, bool video, UpdateCallback cb) {
+    std::weak_ptr<bool> alive = alive_;
+    if (!isLive(allocation)) {
+        ctx_.loop.post([alive, cb] {
+            if (alive.lock() && cb) cb(StanzaError::of("item-not-found", "the endpoint is gone"));
+        });
+        return;
+    }
+    auto request = colibri2::buildForceMute(meetingId_, allocation.endpoint(), {audio, video, {}});
+    ctx_.router.sendRequest(
+        protocol::Iq::request(protocol::IqType::Set, allocation.bridge, request.toElement()),
+        ctx_.requestTimeout, [this, alive, allocation, cb](const util::Result<protocol::Iq, StanzaError>& r) {
+            if (!alive.lock()) return;
+            if (!r) {
+                JLOG_ROOM(info, room_.str()) << "force-mute of " << allocation.endpoint() << " refused by "
+                                             << allocation.bridge.str() << ": " << r.error().condition;
+                if (isLive(allocation)) onUpdateError(allocation.bridge, allocation.endpoint(), r.error());
+            }
+            if (cb) cb(r);
+        });
+}
+
 void Colibri2Allocator::onUpdateError(const util::Jid& bridge, const std::string& endpoint,
                                       const StanzaError& e) {
     if (!ctx_.channel.isConnected()) return;  // our stream, not the bridge
@@ -163,6 +185,16 @@ void Colibri2Allocator::forgetIfIdle() {
         JLOG_ROOM(info, room_.str()) << "no endpoint left on " << session_->bridge.str()
                                      << ": its conference ends by itself";
     session_.reset();
+}
+
+void Colibri2Allocator::setMeetingId(const std::string& meetingId) {
+    if (meetingId.empty() || meetingId == meetingId_) return;
+    if (session_ || !attempts_.empty()) {
+        JLOG_ROOM(info, room_.str()) << "meeting id " << meetingId << " not taken: conference " << meetingId_
+                                     << " is in use";
+        return;
+    }
+    meetingId_ = meetingId;
 }
 
 std::vector<util::Jid> Colibri2Allocator::bridgesInUse() const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "log/Log.h"
+#include "protocol/focus/ConferencePropertiesExt.h"
 #include "protocol/focus/RoomExtensions.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/Ids.h"
@@ -33,6 +34,10 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
                                       protocol::room_extensions::kBridgeIsDownNs);
         };
         hooks.startMuted = [this](const Participant& p) { return startMutedFor(p); };
+        // In the join presence already: clients read it to know they may ask for a restart (MODERN.md §4).
+        protocol::ConferencePropertiesExt props;
+        props.properties.emplace_back(kSupportTerminateRestart, "true");
+        room_.setExtension(props.toElement());
         media_ = std::make_unique<MediaSessions>(ctx.loop, ctx.client, ctx.clientRouter, *ctx.media, roomJid_,
                                                  props_, std::move(hooks));
     }
@@ -111,6 +116,8 @@ void Conference::onRoomJoined() {
         armIdleTimer();
     }
     owner_.run();
+    // The Colibri2 conference is named by the room's meeting id (MODERN.md §1); a new UUID without one.
+    if (media_) media_->allocator().setMeetingId(room_.meetingId());
     maybeStartMedia();
     answerWaiters(JoinOutcome::Joined);
 }

@@ -35,35 +35,31 @@ std::optional<Iq> Conference::handleMute(const Iq& iq, const util::Jid& target, 
     const muc::Occupant* targetOccupant = room_.findOccupant(target);
     const Participant* targetRecord = targetOccupant ? media_->participant(targetOccupant->nick) : nullptr;
     if (!targetRecord) return refuse(iq, room, "item-not-found", "no such participant in this room");
-    std::optional<protocol::colibri::ColibriConference> update;
-    if (targetRecord->allocation)
-        update = protocol::colibri::buildAudioMute(targetRecord->allocation->channels,
-                                                   media_->allocator().conferenceName(), mute);
-    if (!update) return refuse(iq, room, "internal-server-error", "the participant has no audio channel yet");
-
-    JLOG_ROOM(info, room) << sender->nick << (mute ? " mutes " : " unmutes ") << targetOccupant->nick;
-    // The answer waits for the bridge; then the target hears it from the focus occupant (Prosody rewrites
-    // our 'from' to room/focus), without the jid attribute.
+    // The answer waits for the bridge (Colibri v1 channel direction, or Colibri2 <force-mute>); then the
+    // target hears it from the focus occupant (Prosody rewrites our 'from' to room/focus), without the jid
+    // attribute.
     xmpp::StanzaChannel& client = ctx_.client;
     xmpp::IqRouter& router = ctx_.clientRouter;
     util::Duration timeout = ctx_.settings.iqTimeout;
     util::Jid targetJid = targetOccupant->occupantJid;
-    media_->allocator().update(
-        *targetRecord->allocation, std::move(*update),
-        [&client, &router, iq, room, self, mute, targetJid, timeout](const auto& reply) {
-            if (!reply) {
-                client.send(refuse(iq, room, "internal-server-error",
-                                   "the bridge refused the mute: " + reply.error().condition)
-                                .toElement());
-                return;
-            }
-            client.send(iq.result().toElement());
-            if (self) return;
-            protocol::MuteIq forward;
-            forward.mute = mute;
-            router.sendRequest(Iq::request(protocol::IqType::Set, targetJid, forward.toElement()), timeout,
-                               [](const auto&) {});  // the 2015 focus did not look at the client's answer
-        });
+    auto answer = [&client, &router, iq, room, self, mute, targetJid, timeout](const auto& reply) {
+        if (!reply) {
+            client.send(refuse(iq, room, "internal-server-error",
+                               "the bridge refused the mute: " + reply.error().condition)
+                            .toElement());
+            return;
+        }
+        client.send(iq.result().toElement());
+        if (self) return;
+        protocol::MuteIq forward;
+        forward.mute = mute;
+        router.sendRequest(Iq::request(protocol::IqType::Set, targetJid, forward.toElement()), timeout,
+                           [](const auto&) {});  // the 2015 focus did not look at the client's answer
+    };
+    bool sent =
+        targetRecord->allocation && media_->allocator().muteAudio(*targetRecord->allocation, mute, answer);
+    if (!sent) return refuse(iq, room, "internal-server-error", "the participant has no audio channel yet");
+    JLOG_ROOM(info, room) << sender->nick << (mute ? " mutes " : " unmutes ") << targetOccupant->nick;
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include "conference/SourceNames.h"
 #include "log/Log.h"
 #include "media/ColibriUpdates.h"
+#include "media/SourceSignaling.h"
 #include "protocol/colibri/ColibriRequests.h"
 #include "protocol/focus/FocusErrors.h"
 
@@ -34,6 +35,9 @@ std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
         case jingle::JingleAction::TransportInfo:
             onTransportInfo(p, j);
             return iq.result();
+        case jingle::JingleAction::SessionTerminate:
+        case jingle::JingleAction::SessionInfo:
+            return onRestartRequest(p, iq, j);  // restart or nothing (SessionRestart.cpp)
         default:
             // session-terminate, session-info, ...: acked and ignored as in 2015; the participant stays until
             // it leaves the room.
@@ -73,9 +77,11 @@ std::optional<Iq> MediaSessions::onSessionAccept(Participant& p, const Iq& iq, c
     // Bridge first, then the peers: both go out on one stream, so the bridge hears it first (§3.8).
     allocator_.accepted(*p.allocation, j, sources_.sourcesOf(p.owner()), p.offeredContents);
     notifyOthers(p, fresh, jingle::JingleAction::SourceAdd);
-    if (!p.queuedAdd.empty()) sendJingle(p, p.queuedAdd.toJingle(jingle::JingleAction::SourceAdd, p.sid));
+    bool json = p.features.jsonSources;
+    if (!p.queuedAdd.empty())
+        sendJingle(p, media::sourceUpdate(p.queuedAdd, jingle::JingleAction::SourceAdd, p.sid, json));
     if (!p.queuedRemove.empty())
-        sendJingle(p, p.queuedRemove.toJingle(jingle::JingleAction::SourceRemove, p.sid));
+        sendJingle(p, media::sourceUpdate(p.queuedRemove, jingle::JingleAction::SourceRemove, p.sid, json));
     p.queuedAdd = {};
     p.queuedRemove = {};
     return std::nullopt;

@@ -6,6 +6,7 @@
 #include "log/Log.h"
 #include "media/ColibriUpdates.h"
 #include "media/OfferFactory.h"
+#include "media/SourceSignaling.h"
 #include "protocol/disco/DiscoInfo.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/Ids.h"
@@ -195,6 +196,8 @@ void MediaSessions::sendOffer(Participant& p) {
     params.transports = p.allocation->offerTransports();
     params.bridgeSsrcs = p.allocation->bridgeSsrcs();
     params.peers = sources_.allExcept(p.owner());
+    params.jsonSources = p.features.jsonSources;
+    params.bridgeSessionId = p.bridgeSessionId = util::randomUuid();
     if (hooks_.startMuted) {
         auto sm = hooks_.startMuted(p);
         if (sm.audio || sm.video) params.startMuted = sm;
@@ -255,7 +258,7 @@ void MediaSessions::notifyOthers(const Participant& from, const jingle::MediaSou
     for (auto& [nick, other] : participants_) {
         if (nick == from.nick) continue;
         if (other.hasSession())
-            sendJingle(other, changed.toJingle(action, other.sid));
+            sendJingle(other, media::sourceUpdate(changed, action, other.sid, other.features.jsonSources));
         else if (other.state != Participant::State::Failed)
             (action == jingle::JingleAction::SourceAdd ? other.queuedAdd : other.queuedRemove)
                 .append(changed);
@@ -272,6 +275,7 @@ void MediaSessions::remove(const std::string& nick) {
     if (it == participants_.end()) return;
     Participant& p = it->second;
     if (p.pendingAllocation) allocator_.cancel(p.pendingAllocation);
+    restarts_.forget(nick);
     terminate(p, "gone");
     notifyOthers(p, sources_.removeOwner(p.owner()), jingle::JingleAction::SourceRemove);
     if (p.allocation) allocator_.expire(*p.allocation);

@@ -15,6 +15,7 @@
 #include "conference/MediaSettings.h"
 #include "conference/Participant.h"
 #include "conference/RoomBridges.h"
+#include "conference/SessionRestart.h"
 #include "media/SourceMap.h"
 #include "muc/Occupant.h"
 #include "protocol/jingle/Jingle.h"
@@ -86,6 +87,10 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     std::optional<protocol::Iq> onSourceRemove(Participant& p, const protocol::Iq& iq,
                                                const protocol::jingle::Jingle& j);
     void onTransportInfo(Participant& p, const protocol::jingle::Jingle& j);
+    // session-terminate with restart / session-info ICE failed (SessionRestart.cpp).
+    std::optional<protocol::Iq> onRestartRequest(Participant& p, const protocol::Iq& iq,
+                                                 const protocol::jingle::Jingle& j);
+    void restart(Participant& p, bool sendTerminate);
     std::optional<protocol::StanzaError> refuseBridgeSsrcs(const Participant& p,
                                                            const protocol::jingle::MediaSources& claim) const;
 
@@ -99,6 +104,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     RoomBridges allocator_;
     media::SourceMap sources_;
     std::map<std::string, Participant> participants_;  // by nick
+    RestartLimiter restarts_;
     std::uint64_t nextGeneration_ = 1;
     bool started_ = false;
     bool bridgeDown_ = false;

@@ -37,7 +37,8 @@ struct Participant {
     std::vector<std::string> offeredContents;  // content names of the offer (resolves mid-named contents)
     bridge::ColibriAllocator::Handle pendingAllocation = 0;
     std::optional<bridge::Allocation> allocation;
-    std::string sid;  // the Jingle session id once offered
+    std::string sid;              // the Jingle session id once offered
+    std::string bridgeSessionId;  // the offer's <bridge-session id> (SessionRestart.h)
     // Updates for a participant without a session yet (docs/media.md §4.4), flushed after its accept.
     protocol::jingle::MediaSources queuedAdd, queuedRemove;
 

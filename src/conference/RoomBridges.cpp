@@ -183,6 +183,19 @@ void RoomBridges::update(const bridge::Allocation& a, protocol::colibri::Colibri
     });
 }
 
+bool RoomBridges::muteAudio(const bridge::Allocation& a, bool mute,
+                            bridge::ColibriAllocator::UpdateCallback cb) {
+    if (a.colibri2) {
+        if (!colibri2_) return false;
+        colibri2_->forceMute(a, mute, false, std::move(cb));
+        return true;
+    }
+    auto update = protocol::colibri::buildAudioMute(a.channels, colibri1_.conferenceName(), mute);
+    if (!update) return false;
+    colibri1_.update(a, std::move(*update), std::move(cb));
+    return true;
+}
+
 void RoomBridges::settle() {
     bool one = !colibri1_.bridgesInUse().empty(), two = colibri2_ && !colibri2_->bridgesInUse().empty();
     auto& load = media_.roomsPerGeneration;

@@ -46,7 +46,16 @@ class RoomBridges : public bridge::MediaAllocator {
     // feature-not-implemented.
     void update(const bridge::Allocation& allocation, protocol::colibri::ColibriConference payload,
                 bridge::ColibriAllocator::UpdateCallback cb = {});
+    // A moderator's audio mute (or the participant's own unmute), on either generation: Colibri v1 turns
+    // the audio channels sendonly (as in 2015), Colibri2 sends <force-mute audio>. false, and no callback,
+    // when the participant has nothing to mute yet (no audio channel).
+    bool muteAudio(const bridge::Allocation& allocation, bool mute,
+                   bridge::ColibriAllocator::UpdateCallback cb);
     const std::string& conferenceName() const { return colibri1_.conferenceName(); }
+    // The room's meeting id (its muc#roominfo_meetingId) for its Colibri2 conference; "" keeps the UUID.
+    void setMeetingId(const std::string& meetingId) {
+        if (colibri2_) colibri2_->setMeetingId(meetingId);
+    }
     bridge::ColibriAllocator& colibri1() { return colibri1_; }
     bridge::Colibri2Allocator* colibri2() { return colibri2_.get(); }
 

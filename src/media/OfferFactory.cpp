@@ -1,5 +1,7 @@
 #include "media/OfferFactory.h"
 
+#include "protocol/jingle/JsonSources.h"
+
 namespace jicofo::media {
 
 using namespace protocol;
@@ -116,7 +118,8 @@ ParseResult<Jingle> OfferFactory::createOffer(const std::vector<Content>& offerT
         if (c.description && media != "data") {
             if (auto ssrc = p.bridgeSsrcs.find(c.name); ssrc != p.bridgeSsrcs.end())
                 c.description->sources.push_back(bridgeSource(ssrc->second, c.name));
-            if (const MediaSourceSet* peers = p.peers.find(media)) {
+            const MediaSourceSet* peers = p.jsonSources ? nullptr : p.peers.find(media);
+            if (peers) {
                 c.description->sources.insert(c.description->sources.end(), peers->sources.begin(),
                                               peers->sources.end());
                 c.description->groups = peers->groups;
@@ -131,6 +134,8 @@ ParseResult<Jingle> OfferFactory::createOffer(const std::vector<Content>& offerT
     }
     if (p.bundle) j.group = std::move(group);
     if (p.startMuted && (p.startMuted->audio || p.startMuted->video)) j.startMuted = p.startMuted;
+    if (!p.bridgeSessionId.empty()) j.bridgeSession = BridgeSession{p.bridgeSessionId, {}, std::nullopt, {}};
+    if (p.jsonSources) j.jsonMessage = JsonMessage{JsonSources::fromMediaSources(p.peers).toJson()};
     return j;
 }
 

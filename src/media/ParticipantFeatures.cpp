@@ -21,6 +21,7 @@ ParticipantFeatures ParticipantFeatures::fromDisco(const std::vector<std::string
     p.rtcpMux = has(ns::kRtcpMuxFeature);
     p.bundle = has(ns::kBundleFeature);
     p.jigasi = has("http://jitsi.org/protocol/jigasi");
+    p.jsonSources = has(ns::kJsonSourcesFeature);
     return p;
 }
 

@@ -58,10 +58,11 @@ void ChatRoom::join() {
     for (const auto& [nick, o] : occupants_) stale_[nick] = true;
     JLOG_ROOM(info, room_.str()) << "joining as " << nick_;
     channel_.send(protocol::makeMucJoin(self_, presenceExtensions()));
-    selfSeen_ = configured_ = false;
-    // Sent right behind the join: the server handles both in order, so by the time it reads this we are the
-    // owner of the room we just created. One round trip instead of three (join, fetch form, submit).
+    selfSeen_ = configured_ = formRead_ = false;
+    // Sent right behind the join: the server handles them in order, so by the time it reads these we are the
+    // owner of the room we just created. One round trip instead of three (join, submit, fetch the form).
     configure();
+    readMeetingId();
     std::weak_ptr<bool> alive = alive_;
     if (joinTimer_) loop_.cancel(joinTimer_);
     joinTimer_ = loop_.schedule(joinTimeout_, [this, alive] {
@@ -146,7 +147,7 @@ void ChatRoom::onSelfPresence(const MucPresence& p) {
     }
     state_ = State::Configuring;
     selfSeen_ = true;
-    if (configured_) finishJoin();
+    maybeFinishJoin();
 }
 
 void ChatRoom::configure() {
@@ -164,8 +165,35 @@ void ChatRoom::configure() {
                                 return fail("room configuration refused: " + submitted.error().condition);
                             }
                             configured_ = true;
-                            if (selfSeen_) finishJoin();
+                            maybeFinishJoin();
                         });
+}
+
+void ChatRoom::readMeetingId() {
+    // The form is fetched after the submit only for what the server adds to it (mod_muc_meeting_id's
+    // muc#roominfo_meetingId). A refusal does not fail the join: the room then has no meeting id.
+    std::weak_ptr<bool> alive = alive_;
+    router_.sendRequest(Iq::request(IqType::Get, room_, protocol::makeRoomConfigRequest()), iqTimeout_,
+                        [this, alive](util::Result<Iq, protocol::StanzaError> form) {
+                            if (alive.expired() || (state_ != State::Joining && state_ != State::Configuring))
+                                return;
+                            meetingId_.clear();
+                            if (!form) {
+                                JLOG_ROOM(info, room_.str())
+                                    << "no configuration form: " << form.error().condition;
+                            } else if (form->payload) {
+                                auto parsed = protocol::RoomConfigForm::parse(*form->payload);
+                                if (parsed) meetingId_ = parsed->value(protocol::kMeetingIdField);
+                            }
+                            if (!meetingId_.empty())
+                                JLOG_ROOM(info, room_.str()) << "meeting id " << meetingId_;
+                            formRead_ = true;
+                            maybeFinishJoin();
+                        });
+}
+
+void ChatRoom::maybeFinishJoin() {
+    if (selfSeen_ && configured_ && formRead_) finishJoin();
 }
 
 void ChatRoom::finishJoin() {

@@ -1,6 +1,7 @@
 #pragma once
 // The focus's membership of one MUC room (docs/protocol.md §5.1–§5.3): join, configure as non-anonymous,
-// publish presence extensions, track occupants, grant owner, leave. All on the focus loop; nothing blocks.
+// read the room's meeting id from its configuration form, publish presence extensions, track occupants, grant
+// owner, leave. All on the focus loop; nothing blocks.
 #include <functional>
 #include <map>
 #include <memory>
@@ -56,11 +57,16 @@ class ChatRoom {
         return occupants_;
     }  // by nick, focus excluded
     const Occupant* findOccupant(const util::Jid& occupantJid) const;
+    // The room's muc#roominfo_meetingId (Jitsi's mod_muc_meeting_id, MODERN.md §1) as its configuration form
+    // had it at the last join; "" when the server has none.
+    const std::string& meetingId() const { return meetingId_; }
 
   private:
     void onSelfPresence(const protocol::MucPresence& p);
     void onOtherPresence(const protocol::MucPresence& p);
     void configure();
+    void readMeetingId();
+    void maybeFinishJoin();
     void fail(const std::string& why);
     void finishJoin();
     std::vector<xml::Element> presenceExtensions() const;
@@ -74,7 +80,8 @@ class ChatRoom {
     util::Duration joinTimeout_, iqTimeout_;
     State state_ = State::Idle;
     util::TimerId joinTimer_ = 0;
-    bool selfSeen_ = false, configured_ = false;  // the two halves of a join
+    bool selfSeen_ = false, configured_ = false, formRead_ = false;  // the three parts of a join
+    std::string meetingId_;
     std::map<std::string, Occupant> occupants_;
     std::map<std::string, bool> stale_;  // nick → not yet seen since the rejoin started
     std::vector<xml::Element> extensions_;

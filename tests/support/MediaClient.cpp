@@ -10,8 +10,10 @@ namespace jicofo::test {
 
 using namespace protocol;
 
-MediaClient::MediaClient(const ProsodyFixture& prosody) : MeetClient(prosody) {
-    xmpp().setAutoResponder([this](const xml::Element& e) {
+MediaClient::MediaClient(const ProsodyFixture& prosody, std::vector<std::string> extraFeatures)
+    : MeetClient(prosody) {
+    if (!extraFeatures.empty()) sendCaps(false);
+    xmpp().setAutoResponder([this, extraFeatures](const xml::Element& e) {
         if (e.name() != "iq") return false;
         auto iq = Iq::parse(e);
         if (!iq || !iq->payload || (iq->type != IqType::Get && iq->type != IqType::Set)) return false;
@@ -19,6 +21,7 @@ MediaClient::MediaClient(const ProsodyFixture& prosody) : MeetClient(prosody) {
             // The features the caps of its join presence (MeetClient::join) are the hash of.
             DiscoInfo info;
             info.features = clientFeatures2015();
+            info.features.insert(info.features.end(), extraFeatures.begin(), extraFeatures.end());
             xmpp().send(iq->result(info.toElement()).toElement());
             return true;
         }
@@ -63,6 +66,10 @@ xml::Element MediaClient::sourceAdd(const std::string& media, std::vector<uint32
     for (uint32_t s : ssrcs) set.at(media).sources.push_back(jingle::Source::make(s));
     return xmpp().request(
         Iq::request(IqType::Set, focus_, set.toJingle(jingle::JingleAction::SourceAdd, sid_).toElement()));
+}
+
+xml::Element MediaClient::sendJingle(const jingle::Jingle& j) {
+    return xmpp().request(Iq::request(IqType::Set, focus_, j.toElement()));
 }
 
 }  // namespace jicofo::test

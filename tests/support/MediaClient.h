@@ -12,7 +12,9 @@ namespace jicofo::test {
 
 class MediaClient : public MeetClient {
   public:
-    explicit MediaClient(const ProsodyFixture& prosody);
+    // extraFeatures: disco features beyond the 2015 client's (e.g. http://jitsi.org/json-encoded-sources, a
+    // 2021 client's); with any, the join presence carries no caps.
+    explicit MediaClient(const ProsodyFixture& prosody, std::vector<std::string> extraFeatures = {});
 
     // The next Jingle IQ from the focus with this action (consumed); nullopt on timeout.
     std::optional<protocol::jingle::Jingle> waitJingle(protocol::jingle::JingleAction action,
@@ -21,6 +23,8 @@ class MediaClient : public MeetClient {
     // occupant JID to the focus's full JID. Returns the focus's answer.
     xml::Element accept(const protocol::jingle::Jingle& offer, uint32_t audio, uint32_t video);
     xml::Element sourceAdd(const std::string& media, std::vector<uint32_t> ssrcs);
+    // Any Jingle to the focus (e.g. session-terminate with restart); returns the focus's answer.
+    xml::Element sendJingle(const protocol::jingle::Jingle& j);
     const util::Jid& focusJid() const { return focus_; }
 
   private:

@@ -23,7 +23,9 @@ std::optional<protocol::MucPresence> MeetClient::join(const std::string& room, c
     nick_ = nick;
     auto occupant = *util::Jid::parse(room + "/" + nick);
     // What lib-jitsi-meet sends (samples/…/muc-join-presence.xml), trimmed.
-    xml::Element p = protocol::makeMucJoin(occupant, {clientCaps2015().toElement()});
+    std::vector<xml::Element> extensions;
+    if (sendCaps_) extensions.push_back(clientCaps2015().toElement());
+    xml::Element p = protocol::makeMucJoin(occupant, extensions);
     p.addChild("nick", protocol::ns::kNick).setText(nick);
     p.addChild("audiomuted", protocol::ns::kAudioMute).setText("false");
     client_->send(p);

@@ -31,6 +31,9 @@ class MeetClient {
     std::optional<protocol::MucPresence> join(const std::string& room, const std::string& nick,
                                               util::Duration timeout = util::Duration(5000));
     void leave();
+    // Whether the join presence carries the 2015 client's caps (default); a client with other disco features
+    // joins without, so the focus asks its disco#info instead of trusting a cached hash.
+    void sendCaps(bool send) { sendCaps_ = send; }
     // The next presence from room/nick matching pred (unavailable ones included).
     std::optional<protocol::MucPresence> waitPresence(const std::string& occupant,
                                                       std::function<bool(const protocol::MucPresence&)> pred,
@@ -42,6 +45,7 @@ class MeetClient {
     const ProsodyFixture& prosody_;
     std::unique_ptr<TestClient> client_;
     std::string room_, nick_;
+    bool sendCaps_ = true;
 };
 
 }  // namespace jicofo::test

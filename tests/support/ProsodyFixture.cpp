@@ -127,6 +127,7 @@ void ProsodyFixture::writeConfig() {
     if (text.empty()) throw std::runtime_error("cannot read resources/prosody/prosody.cfg.lua.template");
     if (options_.secureDomain) makeSecure(text);
     if (options_.clientProxy) makeClientProxy(text);
+    if (options_.meetingIds) addMeetingIds(text);
     replaceAll(text, "@DOMAIN@", options_.domain);
     replaceAll(text, "@C2S_PORT@", std::to_string(c2sPort_));
     replaceAll(text, "@COMPONENT_PORT@", std::to_string(componentPort_));
@@ -166,6 +167,16 @@ void ProsodyFixture::makeClientProxy(std::string& text) {
                  "    target_address = \"" +
                      options_.focusUser + "@auth.@DOMAIN@\"");
     text.insert(0, "plugin_paths = { \"" JICOFO_SOURCE_DIR "/resources/prosody/plugins\" }\n");
+}
+
+void ProsodyFixture::addMeetingIds(std::string& text) {
+    const std::string muc = "Component \"conference.@DOMAIN@\" \"muc\"\n";
+    auto at = text.find(muc);
+    if (at == std::string::npos)
+        throw std::runtime_error("prosody.cfg.lua.template changed: cannot add mod_muc_meeting_id");
+    text.insert(at + muc.size(), "    modules_enabled = { \"muc_meeting_id\" }\n");
+    const std::string paths = "plugin_paths = { \"" JICOFO_SOURCE_DIR "/resources/prosody/plugins\" }\n";
+    if (text.find(paths) == std::string::npos) text.insert(0, paths);
 }
 
 int ProsodyFixture::runTool(const std::vector<std::string>& argv, const std::string& outFile) {

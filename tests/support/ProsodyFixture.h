@@ -34,6 +34,9 @@ class ProsodyFixture {
         // focus.DOMAIN as today's deployments have it: a client_proxy component forwarding to the focus user
         // (resources/prosody/plugins/mod_client_proxy.lua) instead of an XEP-0114 component.
         bool clientProxy = false;
+        // Rooms of conference.DOMAIN carry a muc#roominfo_meetingId, as with Jitsi Meet's mod_muc_meeting_id
+        // (resources/prosody/plugins/mod_muc_meeting_id.lua).
+        bool meetingIds = false;
     };
 
     ProsodyFixture();
@@ -96,6 +99,7 @@ class ProsodyFixture {
     void writeConfig();
     void makeSecure(std::string& text);
     void makeClientProxy(std::string& text);
+    void addMeetingIds(std::string& text);
     void makeCertificate();
     bool waitReady();
     int runTool(const std::vector<std::string>& argv, const std::string& outFile);

@@ -118,6 +118,13 @@ ConferenceModify buildEndpointExpire(const std::string& meetingId, const std::st
     return req;
 }
 
+ConferenceModify buildForceMute(const std::string& meetingId, const std::string& endpoint, ForceMute mute) {
+    ConferenceModify req;
+    req.meetingId = meetingId;
+    req.addEndpoint(endpoint).forceMute = std::move(mute);
+    return req;
+}
+
 ConferenceModify buildConferenceExpire(const std::string& meetingId) {
     ConferenceModify req;
     req.meetingId = meetingId;

@@ -47,6 +47,8 @@ Sources toColibriSources(const std::string& endpoint, const jingle::MediaSources
 ConferenceModify buildEndpointUpdate(const std::string& meetingId, const std::string& endpoint,
                                      const jingle::Transport* transport, const jingle::MediaSources* sources);
 ConferenceModify buildEndpointExpire(const std::string& meetingId, const std::string& endpoint);
+// <endpoint id><force-mute audio video/></endpoint>: a moderator's mute (or the participant's own unmute).
+ConferenceModify buildForceMute(const std::string& meetingId, const std::string& endpoint, ForceMute mute);
 ConferenceModify buildConferenceExpire(const std::string& meetingId);
 
 // What an allocation answer gives the offer: the bridge's ICE transport (web-socket children included), its

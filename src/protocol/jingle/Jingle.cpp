@@ -25,6 +25,19 @@ std::optional<StanzaError> readChild(Jingle& j, const xml::Element& c) {
     } else if (StartMuted::isStartMuted(c)) {
         if (j.startMuted) return badRequest("<jingle> has a second <startmuted>");
         j.startMuted = *StartMuted::parse(c);
+    } else if (BridgeSession::isBridgeSession(c)) {
+        if (j.bridgeSession) return badRequest("<jingle> has a second <bridge-session>");
+        auto b = BridgeSession::parse(c);
+        if (!b) return b.error();
+        j.bridgeSession = std::move(*b);
+    } else if (JsonMessage::isJsonMessage(c)) {
+        if (j.jsonMessage) return badRequest("<jingle> has a second <json-message>");
+        j.jsonMessage = *JsonMessage::parse(c);
+    } else if (IceState::isIceState(c)) {
+        if (j.iceState) return badRequest("<jingle> has a second <ice-state>");
+        auto s = IceState::parse(c);
+        if (!s) return s.error();
+        j.iceState = std::move(*s);
     } else {
         j.extraChildren.push_back(c);
         j.order.saw(kExtraKind);
@@ -83,6 +96,18 @@ xml::Element Jingle::toElement() const {
         {"startmuted",
          [&] {
              if (startMuted) e.addChild(startMuted->toElement());
+         }},
+        {"bridge-session",
+         [&] {
+             if (bridgeSession) e.addChild(bridgeSession->toElement());
+         }},
+        {"json-message",
+         [&] {
+             if (jsonMessage) e.addChild(jsonMessage->toElement());
+         }},
+        {"ice-state",
+         [&] {
+             if (iceState) e.addChild(iceState->toElement());
          }},
         {kExtraKind,
          [&] {

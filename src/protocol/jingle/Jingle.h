@@ -1,18 +1,23 @@
 #pragma once
 // <jingle xmlns='urn:xmpp:jingle:1' action sid initiator responder> (XEP-0166) with contents, a BUNDLE
-// <group>, <reason>, and Jitsi's <startmuted>. initiator/responder are kept as strings because real clients
-// fill them with JIDs nobody should key on (docs/media.md §3.4). Kept: unknown attributes and children (e.g.
-// a jingle-level estos <bundle/>), further groups (XEP-0338 allows several, e.g. LS beside BUNDLE), order of
-// kinds; default order: content, group, reason, startmuted — the 2015 offer's. parse() refuses
-// (bad-request): missing sid, missing or unknown action, a second reason or startmuted, and any malformed
-// child (ssrc not a number, group without sources, negative port, …).
+// <group>, <reason>, and Jitsi's <startmuted>, <bridge-session>, <json-message> and <ice-state> (MODERN.md
+// §4). initiator/responder are kept as strings because real clients fill them with JIDs nobody should key on
+// (docs/media.md §3.4). Kept: unknown attributes and children (e.g. a jingle-level estos <bundle/>), further
+// groups (XEP-0338 allows several, e.g. LS beside BUNDLE), order of kinds; default order: content, group,
+// reason, startmuted (the 2015 offer's), then bridge-session, json-message, ice-state. parse() refuses
+// (bad-request): missing sid, missing or unknown action, a second reason, startmuted, bridge-session,
+// json-message or ice-state, and any malformed child (ssrc not a number, group without sources, negative
+// port, …).
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "protocol/jingle/BridgeSession.h"
 #include "protocol/jingle/Content.h"
 #include "protocol/jingle/Group.h"
+#include "protocol/jingle/IceState.h"
 #include "protocol/jingle/JingleAction.h"
+#include "protocol/jingle/JsonMessage.h"
 #include "protocol/jingle/Reason.h"
 #include "protocol/jingle/StartMuted.h"
 
@@ -28,6 +33,9 @@ struct Jingle {
     std::vector<Group> moreGroups;  // any later ones, written right after it
     std::optional<Reason> reason;
     std::optional<StartMuted> startMuted;
+    std::optional<BridgeSession> bridgeSession;
+    std::optional<JsonMessage> jsonMessage;
+    std::optional<IceState> iceState;
     Attributes extraAttrs;
     std::vector<xml::Element> extraChildren;
     ChildOrder order;

@@ -20,9 +20,12 @@ inline constexpr const char* kJitMeet = "http://jitsi.org/jitmeet";
 inline constexpr const char* kEstosBundle = "http://estos.de/ns/bundle";
 inline constexpr const char* kStartMuted = "http://jitsi.org/jitmeet/start-muted";
 inline constexpr const char* kColibri = "http://jitsi.org/protocol/colibri";
+// The focus's own Jingle extensions: <bridge-session>, <ice-state> (MODERN.md §4).
+inline constexpr const char* kFocus = "http://jitsi.org/protocol/focus";
 // Disco features that only appear in feature lists (docs/media.md §3.1).
 inline constexpr const char* kRtcpMuxFeature = "urn:ietf:rfc:5761";
 inline constexpr const char* kBundleFeature = "urn:ietf:rfc:5888";
 inline constexpr const char* kRtxFeature = "urn:ietf:rfc:4588";
+inline constexpr const char* kJsonSourcesFeature = "http://jitsi.org/json-encoded-sources";
 
 }  // namespace jicofo::protocol::jingle::ns

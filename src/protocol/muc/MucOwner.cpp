@@ -28,6 +28,12 @@ void RoomConfigForm::set(const std::string& var, std::vector<std::string> values
     fields.push_back({var, {}, std::move(values)});
 }
 
+std::string RoomConfigForm::value(const std::string& var) const {
+    for (const auto& f : fields)
+        if (f.var == var) return f.values.empty() ? std::string() : f.values.front();
+    return {};
+}
+
 xml::Element RoomConfigForm::toSubmitQuery() const {
     xml::Element q("query", ns::kMucOwner);
     auto& x = q.addChild("x", ns::kDataForms);

@@ -16,12 +16,17 @@ struct DataFormField {
     std::vector<std::string> values;
 };
 
+// The room's meeting id in its configuration form (Jitsi's mod_muc_meeting_id; MODERN.md §1).
+inline constexpr const char* kMeetingIdField = "muc#roominfo_meetingId";
+
 struct RoomConfigForm {
     std::vector<DataFormField> fields;
 
     // From <query xmlns='muc#owner'><x xmlns='jabber:x:data' type='form'>.
     static ParseResult<RoomConfigForm> parse(const xml::Element& query);
     void set(const std::string& var, std::vector<std::string> values);
+    // The first value of the field var; "" when the form has no such field or it has no value.
+    std::string value(const std::string& var) const;
     // <query xmlns='muc#owner'><x type='submit'> with FORM_TYPE first and every field's values (fixed fields
     // and fields without a var are not submitted).
     xml::Element toSubmitQuery() const;

@@ -5,6 +5,7 @@
 #include "media/SourceMap.h"
 #include "protocol/jingle/Jingle.h"
 #include "protocol/jingle/JingleNamespaces.h"
+#include "protocol/jingle/JsonSources.h"
 #include "targets/Checks.h"
 #include "targets/MediaChecks.h"
 #include "targets/RoundTrip.h"
@@ -20,6 +21,21 @@ const char* const kOwner = "r1@conference.example.com/aa11";
 template <typename T>
 std::string roundTrip(const xml::Element& e, const char* what) {
     return typedRoundTrip(e, what, &T::parse, [](const T& v) { return v.toElement(); });
+}
+
+// The compact JSON sources of a json-message: what parses is written back in a form that parses to the same
+// text again (toJson of parse is a fixed point).
+std::string jsonSourcesRoundTrip(const xml::Element& e) {
+    auto m = jingle::JsonMessage::parse(e);
+    if (!m) return {};
+    auto first = jingle::JsonSources::parse(m->text);
+    if (!first) return {};
+    std::string text = first->toJson();
+    auto second = jingle::JsonSources::parse(text);
+    if (!second)
+        return "json-message: its own JSON does not parse: " + errorText(second.error()) + " in " + text;
+    if (second->toJson() != text) return "json-message: JSON changed on a round trip: " + text;
+    return {};
 }
 
 // The element types that have a parser of their own, checked wherever the fuzzer puts them.
@@ -51,6 +67,13 @@ std::string checkPart(const xml::Element& e) {
     if (jingle::Group::isGroup(e)) return roundTrip<jingle::Group>(e, "group");
     if (n == "reason" && s == ns::kJingle) return roundTrip<jingle::Reason>(e, "reason");
     if (jingle::StartMuted::isStartMuted(e)) return roundTrip<jingle::StartMuted>(e, "startmuted");
+    if (jingle::BridgeSession::isBridgeSession(e))
+        return roundTrip<jingle::BridgeSession>(e, "bridge-session");
+    if (jingle::IceState::isIceState(e)) return roundTrip<jingle::IceState>(e, "ice-state");
+    if (jingle::JsonMessage::isJsonMessage(e)) {
+        if (auto f = roundTrip<jingle::JsonMessage>(e, "json-message"); !f.empty()) return f;
+        return jsonSourcesRoundTrip(e);
+    }
     return {};
 }
 

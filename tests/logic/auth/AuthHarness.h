@@ -121,11 +121,13 @@ class AuthHarness {
         }
         return req;
     }
-    // The focus joins room (join presence and configuration submit, then the self-presence as owner).
+    // The focus joins room (join presence, configuration submit and form fetch, then the self-presence as
+    // owner).
     void completeJoin(const std::string& room) {
         ASSERT_TRUE(client.take("presence")) << "no join presence";
         presenceFrom(room, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
-        takeClientIq();
+        takeClientIq();           // the submit
+        takeClientIq();           // the form fetch (meeting id): an empty result
         client.take("presence");  // the etherpad update
     }
     // muc#admin owner grants the focus sent (consumed, answered), as the bare JIDs granted.

@@ -63,6 +63,7 @@ TEST(AuthRoles, OnTheFocusJoinEveryBoundOccupantIsGranted) {
     h.presenceFrom(kRoom, "eve", "g3@guest.example.com/c");
     h.presenceFrom(kRoom, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
     h.takeClientIq();  // the configuration submit
+    h.takeClientIq();  // the form fetch
     auto grants = h.ownerGrants();
     std::sort(grants.begin(), grants.end());
     EXPECT_EQ(grants, (std::vector<std::string>{"g1@guest.example.com", "g2@guest.example.com"}));

@@ -143,6 +143,7 @@ class ReservationClientFlow : public ::testing::Test {
             item.setAttr("role", "moderator");
             focus_->manager.handlePresence(self);
             answer(std::nullopt);  // the configuration submit
+            answer(std::nullopt);  // the form fetch (no meeting id)
             return 0;
         });
     }

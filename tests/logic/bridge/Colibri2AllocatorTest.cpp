@@ -345,3 +345,62 @@ TEST_F(Colibri2AllocatorTest, ConferenceEndExpiresTheConference) {
 }
 
 }  // namespace
+
+// The room's muc#roominfo_meetingId names the conference on the bridge; it is taken only while the room
+// has nothing there (a conference keeps its id to the end).
+TEST_F(Colibri2AllocatorTest, RoomMeetingIdNamesTheConferenceWhenNothingIsOnABridge) {
+    alloc->setMeetingId("5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    EXPECT_EQ(alloc->meetingId(), "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    allocate("alice");
+    auto create = request("jvb1");
+    EXPECT_TRUE(modifyOf(create).create);
+    EXPECT_EQ(modifyOf(create).meetingId, "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    answerCreate(create);
+    alloc->setMeetingId("another");  // the conference is in use: kept
+    EXPECT_EQ(alloc->meetingId(), "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    allocate("bob");
+    EXPECT_EQ(modifyOf(request("jvb1")).meetingId, "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    alloc->setMeetingId("");  // no id from the room: the current one stays
+    EXPECT_EQ(alloc->meetingId(), "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+}
+
+TEST_F(Colibri2AllocatorTest, ForceMuteGoesToTheEndpointAndItsAnswerToTheCaller) {
+    auto alice = allocated("alice");
+    std::optional<bool> ok;
+    alloc->forceMute(alice, true, false, [&](const auto& r) { ok = r.ok(); });
+    h.loop.runPending();
+    auto iq = request("jvb1");
+    auto mute = modifyOf(iq);
+    EXPECT_EQ(mute.meetingId, "meeting-1");
+    ASSERT_EQ(mute.endpoints.size(), 1u);
+    EXPECT_EQ(mute.endpoints[0].id, "alice");
+    ASSERT_TRUE(mute.endpoints[0].forceMute);
+    EXPECT_TRUE(mute.endpoints[0].forceMute->audio);
+    EXPECT_FALSE(mute.endpoints[0].forceMute->video);
+    EXPECT_FALSE(mute.endpoints[0].create || mute.endpoints[0].expire || mute.endpoints[0].sources);
+    EXPECT_FALSE(ok) << "the answer waits for the bridge";
+    h.reply(iq);
+    EXPECT_EQ(ok, true);
+
+    // The bridge lost the endpoint: the caller hears the error, the participant is re-invited.
+    ok.reset();
+    alloc->forceMute(alice, false, false, [&](const auto& r) { ok = r.ok(); });
+    h.loop.runPending();
+    answerError(request("jvb1"), c2::Colibri2Error::unknownEndpoint("alice"));
+    EXPECT_EQ(ok, false);
+    h.loop.runPending();
+    ASSERT_EQ(lost.lost.size(), 1u);
+    EXPECT_EQ(lost.lost[0].second, std::vector<std::string>{"alice"});
+
+    // A gone endpoint: item-not-found, nothing sent.
+    ok.reset();
+    std::string condition;
+    alloc->forceMute(alice, true, false, [&](const auto& r) {
+        ok = r.ok();
+        if (!r) condition = r.error().condition;
+    });
+    h.loop.runPending();
+    EXPECT_EQ(ok, false);
+    EXPECT_EQ(condition, "item-not-found");
+    EXPECT_TRUE(requests("jvb1").empty());
+}

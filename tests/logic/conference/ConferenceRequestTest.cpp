@@ -43,6 +43,10 @@ TEST(ConferenceRequest, AnsweredReadyOnceTheFocusHasJoinedAndConfiguredTheRoom) 
     EXPECT_TRUE(formType);
     EXPECT_EQ(x->childrenNamed("field").size(), 2u) << "other fields are left as the server has them";
     h.answerClientIq();
+    // Then the form is fetched for what the server adds to it (the meeting id).
+    auto fetch = h.answerClientIq(FocusHarness::configForm());
+    EXPECT_EQ(fetch.type, protocol::IqType::Get);
+    EXPECT_EQ(fetch.payload->ns(), protocol::ns::kMucOwner);
     EXPECT_FALSE(h.componentReply()) << "configured, but the self-presence has not come yet";
     h.presenceFrom(kRoom, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
 

@@ -114,12 +114,13 @@ class FocusHarness {
         return q;
     }
 
-    // Plays a successful join of `room` by the focus (the configuration submit sent with the join is
-    // answered, and the self-presence as owner arrives).
+    // Plays a successful join of `room` by the focus (the configuration submit and the form fetch sent with
+    // the join are answered, and the self-presence as owner arrives).
     void completeJoin(const std::string& room) {
         ASSERT_TRUE(client.take("presence")) << "no join presence";
         presenceFrom(room, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110, 201});
-        answerClientIq();  // the submit
+        answerClientIq();              // the submit
+        answerClientIq(configForm());  // the form fetch (meeting id)
     }
 
     ManualLoop loop;

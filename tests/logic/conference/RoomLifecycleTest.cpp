@@ -133,7 +133,8 @@ TEST(RoomLifecycle, RejoinAfterStreamLossReportsWhoLeftMeanwhile) {
     // Only bob is still there: the server announces him, then our self-presence.
     h.presenceFrom(kRoom, "bob", "bob@example.com/2");
     h.presenceFrom(kRoom, "focus", "focus@auth.example.com/focus1", "owner", "moderator", {110});
-    h.answerClientIq();  // the configuration submit
+    h.answerClientIq();                            // the configuration submit
+    h.answerClientIq(FocusHarness::configForm());  // the form fetch
     const auto* conf = h.manager.find(jid(kRoom));
     ASSERT_TRUE(conf);
     EXPECT_TRUE(conf->joined());

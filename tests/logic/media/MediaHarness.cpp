@@ -44,6 +44,7 @@ void MediaHarness::answer(const Iq& iq) {
             ++discoAsked[iq.to.resource()];
             if (!participantsAnswerDisco) return;
             info.features = clientFeatures2015();
+            for (const auto& f : extraFeatures[iq.to.resource()]) info.features.push_back(f);
         }
         return reply(iq, info.toElement());
     }

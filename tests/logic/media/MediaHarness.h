@@ -140,6 +140,8 @@ class MediaHarness {
     std::set<std::string> refusing;  // bridges answering allocations with an error
     std::set<std::string> silent;    // bridges not answering at all
     bool participantsAnswerDisco = true;
+    // Disco features a participant (by nick) has beyond the 2015 client's, e.g. json-encoded-sources.
+    std::map<std::string, std::vector<std::string>> extraFeatures;
     std::map<std::string, int> discoAsked;  // disco#info queries the focus sent to each participant (by nick)
 
     ManualLoop loop;

@@ -69,6 +69,17 @@ TEST(MucOwner, ResubmitsTheFormWithWhoisAnyone) {
     EXPECT_EQ(form->toSubmitQuery(), golden("muc/room-config-submit.xml"));
 }
 
+TEST(MucOwner, ReadsTheMeetingIdOfMucMeetingId) {
+    auto form = RoomConfigForm::parse(golden("muc/room-config-form.meeting-id.xml"));
+    ASSERT_TRUE(form);
+    EXPECT_EQ(form->value(kMeetingIdField), "5cd2aa7b-1f2a-4e71-9a0d-2c0d1f4e8b11");
+    EXPECT_EQ(form->value("muc#roomconfig_whois"), "anyone");
+    // Without the module the field is absent: no meeting id.
+    auto plain = RoomConfigForm::parse(golden("muc/room-config-form.xml"));
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->value(kMeetingIdField), "");
+}
+
 TEST(MucOwner, FormWithoutDataFormIsRefused) {
     xml::Element q("query", ns::kMucOwner);
     EXPECT_FALSE(RoomConfigForm::parse(q));
