@@ -30,12 +30,14 @@ Colibri2Allocator::~Colibri2Allocator() {
 
 MediaAllocator::Handle Colibri2Allocator::allocate(
     const std::string& endpoint, const std::vector<protocol::jingle::Content>& offerTemplate,
-    const protocol::colibri::AllocateOptions&, const std::optional<util::Jid>& hint, AllocateCallback cb) {
+    const protocol::colibri::AllocateOptions& options, const std::optional<util::Jid>& hint,
+    AllocateCallback cb) {
     Handle h = nextHandle_++;
     Attempt& a = attempts_[h];
     a.endpoint = endpoint;
     a.offerTemplate = offerTemplate;
     a.hint = hint;
+    a.region = options.region;
     a.cb = std::move(cb);
     tryNext(h);
     return h;
@@ -47,7 +49,7 @@ bool Colibri2Allocator::canAllocate() const {
 }
 
 // The room's bridge while it has one; else the brewery's choice among the bridges this allocation has not
-// given up (a hint naming a brewery bridge first).
+// given up (a hint naming a brewery bridge first, then the participant's region, then any).
 std::optional<util::Jid> Colibri2Allocator::pick(const Attempt& a) const {
     if (session_) {
         if (a.tried.count(session_->bridge)) return std::nullopt;
@@ -59,8 +61,8 @@ std::optional<util::Jid> Colibri2Allocator::pick(const Attempt& a) const {
                   bridges.end());
     const auto& selector = ctx_.brewery.selector();
     if (a.hint)
-        if (auto hinted = selector.select(bridges, a.hint, "", ctx_.loop.now())) return hinted;
-    return selector.select(bridges, std::nullopt, "", ctx_.loop.now());
+        if (auto hinted = selector.select(bridges, a.hint, a.region, ctx_.loop.now())) return hinted;
+    return selector.select(bridges, std::nullopt, a.region, ctx_.loop.now());
 }
 
 void Colibri2Allocator::tryNext(Handle h) {
@@ -89,7 +91,8 @@ void Colibri2Allocator::startOn(Handle h, const util::Jid& bridge) {
         session_.emplace();
         session_->bridge = bridge;
         JLOG_ROOM(info, room_.str()) << "using Colibri2 bridge " << bridge.str() << " (meeting-id "
-                                     << meetingId_ << ")";
+                                     << meetingId_ << ", chosen for " << a.endpoint << ", region '"
+                                     << a.region << "')";
     }
     Session& s = *session_;
     if (!s.created && s.creating) {

@@ -99,6 +99,7 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
         std::string endpoint;
         std::vector<protocol::jingle::Content> offerTemplate;
         std::optional<util::Jid> hint;
+        std::string region;         // the participant's (MODERN.md §2: its region's bridges first)
         std::set<util::Jid> tried;  // bridges this allocation gave up
         util::Jid bridge;
         Stage stage = Stage::Waiting;
