@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "bridge/AttemptDelivery.h"
 #include "log/Log.h"
 #include "protocol/colibri2/Colibri2Error.h"
 #include "protocol/jingle/JingleNamespaces.h"
@@ -268,22 +269,7 @@ void Colibri2Allocator::onError(Handle h, const StanzaError& error) {
 }
 
 void Colibri2Allocator::finish(Handle h, util::Result<Allocation, StanzaError> outcome) {
-    Attempt& a = attempts_.at(h);
-    a.stage = Stage::Done;
-    a.outcome = std::move(outcome);
-    std::weak_ptr<bool> alive = alive_;
-    ctx_.loop.post([this, alive, h] {
-        if (alive.lock()) deliver(h);
-    });
-}
-
-void Colibri2Allocator::deliver(Handle h) {
-    auto it = attempts_.find(h);
-    if (it == attempts_.end()) return;
-    AllocateCallback cb = std::move(it->second.cb);
-    auto outcome = std::move(*it->second.outcome);
-    attempts_.erase(it);
-    if (cb) cb(std::move(outcome));
+    finishAttempt(ctx_.loop, alive_, attempts_, h, std::move(outcome));
 }
 
 void Colibri2Allocator::cancel(Handle h) {

@@ -125,7 +125,6 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     void releaseWaiting(bool created);
     void dropSession(const std::string& why, bool expireThere);
     void finish(Handle h, util::Result<Allocation, protocol::StanzaError> outcome);
-    void deliver(Handle h);
     void update(const Allocation& allocation, protocol::colibri2::ConferenceModify request, const char* what);
     void onUpdateError(const util::Jid& bridge, const std::string& endpoint, const protocol::StanzaError& e);
     void forgetIfIdle();
