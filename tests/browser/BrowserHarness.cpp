@@ -56,6 +56,13 @@ std::string describe(const ClientView& v) {
     return out;
 }
 
+void expectAppliedOffer(const ClientView& v) {
+    EXPECT_EQ(v.remoteDescription, "offer");
+    EXPECT_EQ(v.localDescription, "answer");
+    EXPECT_EQ(v.signaling, "stable");
+    EXPECT_EQ(v.jingleState, "active");
+}
+
 std::string readyWith(int others) {
     return "(() => { const s = demo.summary(); if (s.failures.length) return s;"
            " const ps = Object.values(s.participants);"

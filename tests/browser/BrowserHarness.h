@@ -37,6 +37,9 @@ struct ClientView {
 };
 
 std::string describe(const ClientView& v);
+// The browser's WebRTC stack took the focus's offer and answered it (stable), and the client sent
+// session-accept (its Jingle session is active).
+void expectAppliedOffer(const ClientView& v);
 
 // JS for BrowserDriver::waitFor: a page is ready once it has joined, applied the offer, answered, and holds
 // audio and video tracks of `others` participants; a failure of the client ends the wait at once.

@@ -90,11 +90,7 @@ TEST_P(ClientBuildTest, ThreeJoinSeeEachOthersTracksThenOneLeaves) {
     for (const auto& n : names) {
         const ClientView& v = views[n];
         SCOPED_TRACE(n + " " + describe(v));
-        // The browser's WebRTC stack took the focus's offer and answered it; the client sent session-accept.
-        EXPECT_EQ(v.remoteDescription, "offer");
-        EXPECT_EQ(v.localDescription, "answer");
-        EXPECT_EQ(v.signaling, "stable");
-        EXPECT_EQ(v.jingleState, "active");
+        expectAppliedOffer(v);
         ASSERT_TRUE(v.localSsrcs.count("audio") && v.localSsrcs.count("video")) << "no SSRC in the answer";
         // Remote tracks of both others, built from the sources the focus relayed: their browsers' own SSRCs.
         for (const auto& other : names) {
