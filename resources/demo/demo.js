@@ -2,7 +2,9 @@
 // room through the local Prosody (BOSH) and shows what it sees of the conference. window.demo.summary() gives
 // the same facts as plain data for tests/browser (driver.mjs).
 //
-// URL parameters (the form fills them too): room, name, client=2020|2021, autojoin=1.
+// URL parameters (the form fills them too): room, name, client=2020|2021, autojoin=1. Optional, URL only:
+// region=R (the client's deploymentInfo.userRegion: its presence carries R, the focus picks a bridge there)
+// and sourceNames=1 (the 2021 build's source-name signaling: its remote tracks carry the focus's names).
 // config.js (written next to this file by make-www.sh) sets window.DEMO_CONFIG = {domain, bosh, operator}.
 'use strict';
 
@@ -116,7 +118,7 @@
         await load('lib/' + client + '/lib-jitsi-meet.min.js');
         const J = window.JitsiMeetJS;
         applyShims(client);
-        J.init({ disableAudioLevels: true });
+        J.init({ disableAudioLevels: true, sourceNameSignaling: params.get('sourceNames') === '1' });
         J.setLogLevel(J.logLevels.WARN);
         const bosh = new URL(cfg.bosh || '/http-bind', location.href).href;
         const connection = new J.JitsiConnection(null, null, {
@@ -139,7 +141,9 @@
         state.localTracks = tracks;
         const video = tracks.find(t => t.getType() === 'video');
         if (video) video.attach(document.getElementById('preview'));
-        const conference = connection.initJitsiConference(room, { p2p: { enabled: false } });
+        const options = { p2p: { enabled: false } };
+        if (params.get('region')) options.deploymentInfo = { userRegion: params.get('region') };
+        const conference = connection.initJitsiConference(room, options);
         state.conference = conference;
         const E = J.events.conference;
         conference.on(E.CONFERENCE_JOINED, () => {
@@ -215,7 +219,9 @@
         for (const p of state.conference.getParticipants()) {
             out[p.getId()] = {
                 name: p.getDisplayName() || '', role: p.getRole() || '',
-                tracks: p.getTracks().map(t => ({ type: t.getType(), ssrc: t.getSSRC() }))
+                tracks: p.getTracks().map(t => ({
+                    type: t.getType(), ssrc: t.getSSRC(), name: t.getSourceName ? t.getSourceName() || '' : ''
+                }))
             };
         }
         return out;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "bridge/AttemptDelivery.h"
 #include "log/Log.h"
 #include "protocol/colibri2/Colibri2Error.h"
 #include "protocol/jingle/JingleNamespaces.h"
@@ -30,12 +31,14 @@ Colibri2Allocator::~Colibri2Allocator() {
 
 MediaAllocator::Handle Colibri2Allocator::allocate(
     const std::string& endpoint, const std::vector<protocol::jingle::Content>& offerTemplate,
-    const protocol::colibri::AllocateOptions&, const std::optional<util::Jid>& hint, AllocateCallback cb) {
+    const protocol::colibri::AllocateOptions& options, const std::optional<util::Jid>& hint,
+    AllocateCallback cb) {
     Handle h = nextHandle_++;
     Attempt& a = attempts_[h];
     a.endpoint = endpoint;
     a.offerTemplate = offerTemplate;
     a.hint = hint;
+    a.region = options.region;
     a.cb = std::move(cb);
     tryNext(h);
     return h;
@@ -47,7 +50,7 @@ bool Colibri2Allocator::canAllocate() const {
 }
 
 // The room's bridge while it has one; else the brewery's choice among the bridges this allocation has not
-// given up (a hint naming a brewery bridge first).
+// given up (a hint naming a brewery bridge first, then the participant's region, then any).
 std::optional<util::Jid> Colibri2Allocator::pick(const Attempt& a) const {
     if (session_) {
         if (a.tried.count(session_->bridge)) return std::nullopt;
@@ -59,8 +62,8 @@ std::optional<util::Jid> Colibri2Allocator::pick(const Attempt& a) const {
                   bridges.end());
     const auto& selector = ctx_.brewery.selector();
     if (a.hint)
-        if (auto hinted = selector.select(bridges, a.hint, "", ctx_.loop.now())) return hinted;
-    return selector.select(bridges, std::nullopt, "", ctx_.loop.now());
+        if (auto hinted = selector.select(bridges, a.hint, a.region, ctx_.loop.now())) return hinted;
+    return selector.select(bridges, std::nullopt, a.region, ctx_.loop.now());
 }
 
 void Colibri2Allocator::tryNext(Handle h) {
@@ -89,7 +92,8 @@ void Colibri2Allocator::startOn(Handle h, const util::Jid& bridge) {
         session_.emplace();
         session_->bridge = bridge;
         JLOG_ROOM(info, room_.str()) << "using Colibri2 bridge " << bridge.str() << " (meeting-id "
-                                     << meetingId_ << ")";
+                                     << meetingId_ << ", chosen for " << a.endpoint << ", region '"
+                                     << a.region << "')";
     }
     Session& s = *session_;
     if (!s.created && s.creating) {
@@ -265,22 +269,7 @@ void Colibri2Allocator::onError(Handle h, const StanzaError& error) {
 }
 
 void Colibri2Allocator::finish(Handle h, util::Result<Allocation, StanzaError> outcome) {
-    Attempt& a = attempts_.at(h);
-    a.stage = Stage::Done;
-    a.outcome = std::move(outcome);
-    std::weak_ptr<bool> alive = alive_;
-    ctx_.loop.post([this, alive, h] {
-        if (alive.lock()) deliver(h);
-    });
-}
-
-void Colibri2Allocator::deliver(Handle h) {
-    auto it = attempts_.find(h);
-    if (it == attempts_.end()) return;
-    AllocateCallback cb = std::move(it->second.cb);
-    auto outcome = std::move(*it->second.outcome);
-    attempts_.erase(it);
-    if (cb) cb(std::move(outcome));
+    finishAttempt(ctx_.loop, alive_, attempts_, h, std::move(outcome));
 }
 
 void Colibri2Allocator::cancel(Handle h) {

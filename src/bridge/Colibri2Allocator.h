@@ -108,6 +108,7 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
         std::string endpoint;
         std::vector<protocol::jingle::Content> offerTemplate;
         std::optional<util::Jid> hint;
+        std::string region;         // the participant's (MODERN.md §2: its region's bridges first)
         std::set<util::Jid> tried;  // bridges this allocation gave up
         util::Jid bridge;
         Stage stage = Stage::Waiting;
@@ -133,7 +134,6 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     void releaseWaiting(bool created);
     void dropSession(const std::string& why, bool expireThere);
     void finish(Handle h, util::Result<Allocation, protocol::StanzaError> outcome);
-    void deliver(Handle h);
     void update(const Allocation& allocation, protocol::colibri2::ConferenceModify request, const char* what);
     void onUpdateError(const util::Jid& bridge, const std::string& endpoint, const protocol::StanzaError& e);
     void forgetIfIdle();

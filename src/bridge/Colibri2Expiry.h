@@ -9,18 +9,17 @@
 //    the bridge left the brewery, no answer in time): kept, resent when the brewery sees the bridge again
 //    (BridgeListener::onBridgeUp) and, while the brewery lists it, on a capped backoff timer.
 // Requests older than maxAge, or beyond maxRequests, are given up with a warning (the bridge's own expiry
-// of idle endpoints is then the last resort).
+// of idle endpoints is then the last resort). The retry bookkeeping is RetryQueue's, shared with
+// ColibriExpiry.
 //
 //   Colibri2Expiry expiry(loop, clientChannel, clientRouter, brewery, {});
 //   expiry.expireEndpoint(bridge, roomJid, meetingId, "alice");
 //   expiry.expireConference(bridge, roomJid, meetingId);
-#include <cstdint>
-#include <map>
-#include <memory>
 #include <string>
 
 #include "bridge/Brewery.h"
 #include "bridge/BridgeListener.h"
+#include "bridge/RetryQueue.h"
 #include "protocol/stanza/Stanza.h"
 #include "util/Jid.h"
 #include "util/Loop.h"
@@ -31,12 +30,7 @@ namespace jicofo::bridge {
 
 class Colibri2Expiry : private BridgeListener {
   public:
-    struct Settings {
-        util::Duration requestTimeout{20000};
-        util::Duration retryMin{2000}, retryMax{60000};
-        util::Duration maxAge{std::chrono::hours(1)};
-        std::size_t maxRequests = 100000;
-    };
+    using Settings = RetrySettings;
 
     Colibri2Expiry(util::Loop& loop, xmpp::StanzaChannel& channel, xmpp::IqRouter& router, Brewery& brewery,
                    Settings settings);
@@ -50,39 +44,33 @@ class Colibri2Expiry : private BridgeListener {
     void expireConference(const util::Jid& bridge, const util::Jid& room, const std::string& meetingId);
 
     // Requests not answered yet (sent or waiting).
-    std::size_t pendingRequests() const { return requests_.size(); }
+    std::size_t pendingRequests() const { return queue_.size(); }
 
   private:
-    struct Request {
-        util::Jid bridge, room;
+    struct Expire {
         std::string meetingId, endpoint;  // endpoint "" ⇒ the whole conference
-        util::TimePoint created, nextTry;
-        int attempts = 0;
-        bool inFlight = false;
     };
-    using Id = std::uint64_t;
-    using IqResult = util::Result<protocol::Iq, protocol::StanzaError>;
+    using Queue = RetryQueue<Expire>;
 
-    void onBridgeUp(const util::Jid& bridge) override;
+    // The Colibri2 half of the retry queue.
+    class Hooks : public Queue::Hooks {
+      public:
+        explicit Hooks(Colibri2Expiry& owner) : owner_(owner) {}
+        std::optional<xml::Element> payloadOf(const Queue::Request& r) const override;
+        std::string describe(const Queue::Request& r) const override;
+        Queue::Verdict answered(const Queue::Request& r, const Queue::IqResult& answer) override;
+        bool retryable(const util::Jid& bridge) const override;
+
+      private:
+        Colibri2Expiry& owner_;
+    };
+
+    void onBridgeUp(const util::Jid& bridge) override { queue_.resendTo(bridge); }
     void onBridgeDown(const util::Jid&) override {}
 
-    void add(Request r);
-    void send(Id id);
-    void onAnswer(Id id, const IqResult& answer);
-    void arm();
-    void onTimer();
-    static std::string what(const Request& r);
-
-    util::Loop& loop_;
-    xmpp::StanzaChannel& channel_;
-    xmpp::IqRouter& router_;
     Brewery& brewery_;
-    Settings settings_;
-    std::map<Id, Request> requests_;
-    Id nextId_ = 1;
-    util::TimerId timer_ = 0;
-    util::TimePoint timerAt_{};
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    Hooks hooks_{*this};
+    Queue queue_;
 };
 
 // Whether a Colibri2 error is the bridge's own answer (a jitsi:colibri2 reason, or a plain bad-request), as

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "bridge/AttemptDelivery.h"
 #include "bridge/ColibriExpiry.h"
 #include "log/Log.h"
 
@@ -198,22 +199,7 @@ void ColibriAllocator::onFailure(Handle h, const StanzaError& error) {
 }
 
 void ColibriAllocator::finish(Handle h, util::Result<Allocation, StanzaError> outcome) {
-    Attempt& a = attempts_.at(h);
-    a.stage = Stage::Done;
-    a.outcome = std::move(outcome);
-    std::weak_ptr<bool> alive = alive_;
-    ctx_.loop.post([this, alive, h] {
-        if (alive.lock()) deliver(h);
-    });
-}
-
-void ColibriAllocator::deliver(Handle h) {
-    auto it = attempts_.find(h);
-    if (it == attempts_.end()) return;  // cancelled meanwhile
-    AllocateCallback cb = std::move(it->second.cb);
-    auto outcome = std::move(*it->second.outcome);
-    attempts_.erase(it);
-    if (cb) cb(std::move(outcome));
+    finishAttempt(ctx_.loop, alive_, attempts_, h, std::move(outcome));
 }
 
 void ColibriAllocator::cancel(Handle h) {

@@ -130,7 +130,6 @@ class ColibriAllocator : private BridgeListener {
     void onFailure(Handle h, const protocol::StanzaError& error);
     void dropBridge(const util::Jid& bridge, const protocol::StanzaError& why);
     void finish(Handle h, util::Result<Allocation, protocol::StanzaError> outcome);
-    void deliver(Handle h);
     void expireChannels(const util::Jid& bridge, const std::string& conferenceId,
                         const std::vector<protocol::colibri::ParticipantChannels>& channels);
     void forgetIfIdle(const util::Jid& bridge);

@@ -50,21 +50,20 @@ ParticipantChannels channelsToExpire(const ColibriConference& response, const st
 
 ColibriExpiry::ColibriExpiry(util::Loop& loop, xmpp::StanzaChannel& channel, xmpp::IqRouter& router,
                              BridgeRegistry& registry, Settings settings)
-    : loop_(loop), channel_(channel), router_(router), registry_(registry), settings_(settings) {
+    : registry_(registry), queue_(loop, channel, router, settings, "Colibri", hooks_) {
     util::FaultDomain::Scope outside(nullptr);  // shared by every conference: none of them owns this
     registry_.addListener(this);
 }
 
 ColibriExpiry::~ColibriExpiry() {
     registry_.removeListener(this);
-    if (timer_) loop_.cancel(timer_);
-    if (!requests_.empty())
+    if (queue_.size() > 0)
         JLOG(warning) << "stopping with " << pendingChannels() << " Colibri channel(s) not expired yet";
 }
 
 std::size_t ColibriExpiry::pendingChannels() const {
     std::size_t n = 0;
-    for (const auto& [id, r] : requests_) n += countChannels(r.channels);
+    for (const auto& [id, r] : queue_.requests()) n += countChannels(r.payload.channels);
     return n;
 }
 
@@ -75,21 +74,7 @@ void ColibriExpiry::expire(const util::Jid& bridge, const util::Jid& room, const
                    channels.end());
     if (conferenceId.empty() || channels.empty()) return;
     if (registry_.find(bridge)) listedOnce_.insert(bridge);
-    Request r;
-    r.bridge = bridge;
-    r.room = room;
-    r.conferenceId = conferenceId;
-    r.channels = std::move(channels);
-    r.created = r.nextTry = loop_.now();
-    std::size_t count = countChannels(r.channels);
-    Id id = add(std::move(r));
-    if (channel_.isConnected()) {
-        send(id);
-    } else {
-        JLOG_ROOM(info, room.str()) << "the focus user's stream is down: expiry of " << count
-                                    << " channel(s) on " << bridge.str() << " kept until it is back";
-        arm();
-    }
+    queue_.add(bridge, room, Expire{conferenceId, std::move(channels)});
 }
 
 void ColibriExpiry::expireAnswer(const util::Jid& bridge, const util::Jid& room, const std::string& endpoint,
@@ -102,159 +87,47 @@ void ColibriExpiry::expireAnswer(const util::Jid& bridge, const util::Jid& room,
     expire(bridge, room, conf->id, {channelsToExpire(*conf, endpoint)});
 }
 
-ColibriExpiry::Id ColibriExpiry::add(Request request) {
-    while (requests_.size() >= settings_.maxRequests && !requests_.empty()) dropOldest();
-    Id id = nextId_++;
-    requests_.emplace(id, std::move(request));
-    return id;
+std::optional<xml::Element> ColibriExpiry::Hooks::payloadOf(const Queue::Request& r) const {
+    auto conf = protocol::colibri::buildExpire(r.payload.conferenceId, r.room.node(), r.payload.channels);
+    if (!conf) return std::nullopt;
+    return conf->toElement();
 }
 
-void ColibriExpiry::dropOldest() {
-    auto it = requests_.begin();  // ids grow with time
-    JLOG_ROOM(warning, it->second.room.str())
-        << "more than " << settings_.maxRequests << " Colibri expiries waiting: giving up the oldest ("
-        << countChannels(it->second.channels) << " channel(s) in conference " << it->second.conferenceId
-        << " on " << it->second.bridge.str() << ")";
-    requests_.erase(it);
+std::string ColibriExpiry::Hooks::describe(const Queue::Request& r) const {
+    return std::to_string(countChannels(r.payload.channels)) + " channel(s) in conference " +
+           r.payload.conferenceId + " on " + r.bridge.str();
 }
 
-void ColibriExpiry::send(Id id) {
-    auto it = requests_.find(id);
-    if (it == requests_.end() || it->second.inFlight) return;
-    Request& r = it->second;
-    auto conf = protocol::colibri::buildExpire(r.conferenceId, r.room.node(), r.channels);
-    if (!conf) {
-        requests_.erase(it);
-        return;
-    }
-    r.inFlight = true;
-    ++r.attempts;
-    // The answer is ours, not the conference's that happened to ask (it may be gone by then).
-    util::FaultDomain::Scope outside(nullptr);
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(protocol::Iq::request(protocol::IqType::Set, r.bridge, conf->toElement()),
-                        settings_.requestTimeout, [this, alive, id](IqResult answer) {
-                            if (alive.lock()) onAnswer(id, answer);
-                        });
-}
-
-void ColibriExpiry::onAnswer(Id id, const IqResult& answer) {
-    auto it = requests_.find(id);
-    if (it == requests_.end()) return;
-    Request& r = it->second;
-    r.inFlight = false;
-    if (answer) {
-        if (r.attempts > 1)
-            JLOG_ROOM(info, r.room.str()) << "expired " << countChannels(r.channels) << " channel(s) on "
-                                          << r.bridge.str() << " at attempt " << r.attempts;
-        requests_.erase(it);
-        return;
-    }
+ColibriExpiry::Queue::Verdict ColibriExpiry::Hooks::answered(const Queue::Request& r,
+                                                             const Queue::IqResult& answer) {
+    if (answer) return Queue::Verdict::Done;
     const std::string& condition = answer.error().condition;
-    if (unreachable(condition)) {
-        if (r.attempts == 1)
-            JLOG_ROOM(info, r.room.str())
-                << "expiry of " << countChannels(r.channels) << " channel(s) in conference " << r.conferenceId
-                << " did not reach " << r.bridge.str() << " (" << condition
-                << "): kept until it is reachable";
-        retryLater(r);
-        arm();
-        return;
+    if (unreachable(condition)) return Queue::Verdict::Retry;
+    if (r.payload.channels.size() > 1) {
+        // The 2015 bridge stops at the first channel it does not know: one request per participant. (A
+        // copy: adding may drop the oldest request, this one.)
+        Queue::Request whole = r;
+        for (auto& pc : whole.payload.channels)
+            owner_.queue_.add(whole.bridge, whole.room, Expire{whole.payload.conferenceId, {std::move(pc)}},
+                              whole.created);
+        return Queue::Verdict::Done;
     }
-    if (r.channels.size() > 1) return split(id);
     // The bridge answered: it has none of those channels any more (expired by itself, or restarted).
-    JLOG_ROOM(debug, r.room.str()) << "expire in conference " << r.conferenceId << " refused by "
+    JLOG_ROOM(debug, r.room.str()) << "expire in conference " << r.payload.conferenceId << " refused by "
                                    << r.bridge.str() << " (" << condition << "): nothing left to expire";
-    requests_.erase(it);
+    return Queue::Verdict::Done;
 }
 
-void ColibriExpiry::split(Id id) {
-    Request whole = std::move(requests_.at(id));
-    requests_.erase(id);
-    for (auto& pc : whole.channels) {
-        Request one;
-        one.bridge = whole.bridge;
-        one.room = whole.room;
-        one.conferenceId = whole.conferenceId;
-        one.channels = {std::move(pc)};
-        one.created = whole.created;
-        one.nextTry = loop_.now();
-        send(add(std::move(one)));
-    }
-}
-
-void ColibriExpiry::retryLater(Request& r) {
-    auto delay = settings_.retryMin;
-    for (int i = 1; i < r.attempts && delay < settings_.retryMax; ++i) delay *= 2;
-    r.nextTry = loop_.now() + std::min(delay, settings_.retryMax);
-}
-
-bool ColibriExpiry::retryable(const util::Jid& bridge) const {
-    if (!channel_.isConnected()) return false;
-    if (const BridgeState* s = registry_.find(bridge)) return s->healthy;
+bool ColibriExpiry::Hooks::retryable(const util::Jid& bridge) const {
+    if (const BridgeState* s = owner_.registry_.find(bridge)) return s->healthy;
     // A bridge the registry listed before and does not now (our stream came back, it left the domain)
     // waits until it is seen again; one it never listed (a conference's bridge hint) has only the timer.
-    return listedOnce_.count(bridge) == 0;
+    return owner_.listedOnce_.count(bridge) == 0;
 }
 
 void ColibriExpiry::onBridgeUp(const util::Jid& bridge) {
     listedOnce_.insert(bridge);
-    if (!channel_.isConnected()) return;
-    std::vector<Id> due;
-    for (const auto& [id, r] : requests_)
-        if (r.bridge == bridge && !r.inFlight) due.push_back(id);
-    if (!due.empty())
-        JLOG(info) << "bridge " << bridge.str() << " is reachable: resending " << due.size()
-                   << " Colibri expiry request(s)";
-    for (Id id : due) send(id);
-}
-
-void ColibriExpiry::arm() {
-    std::optional<util::TimePoint> next;
-    for (const auto& [id, r] : requests_)
-        if (!r.inFlight && (!next || r.nextTry < *next)) next = r.nextTry;
-    if (!next) {
-        if (timer_) loop_.cancel(timer_);
-        timer_ = 0;
-        return;
-    }
-    if (timer_ && timerAt_ <= *next) return;
-    if (timer_) loop_.cancel(timer_);
-    timerAt_ = *next;
-    auto delay = std::max(util::Duration(0), std::chrono::ceil<util::Duration>(*next - loop_.now()));
-    util::FaultDomain::Scope outside(nullptr);
-    std::weak_ptr<bool> alive = alive_;
-    timer_ = loop_.schedule(delay, [this, alive] {
-        if (!alive.lock()) return;
-        timer_ = 0;
-        onTimer();
-    });
-}
-
-void ColibriExpiry::onTimer() {
-    auto now = loop_.now();
-    std::vector<Id> due;
-    for (auto it = requests_.begin(); it != requests_.end();) {
-        Request& r = it->second;
-        if (!r.inFlight && now - r.created >= settings_.maxAge) {
-            JLOG_ROOM(warning, r.room.str())
-                << "giving up expiring " << countChannels(r.channels) << " channel(s) in conference "
-                << r.conferenceId << " on " << r.bridge.str() << " after "
-                << std::chrono::duration_cast<std::chrono::seconds>(now - r.created).count()
-                << " s; the bridge's own idle expiry has to remove them";
-            it = requests_.erase(it);
-            continue;
-        }
-        if (!r.inFlight && r.nextTry <= now) {
-            if (retryable(r.bridge))
-                due.push_back(it->first);
-            else  // onBridgeUp sends it as soon as the bridge is seen again
-                r.nextTry = now + (channel_.isConnected() ? settings_.retryMax : settings_.retryMin);
-        }
-        ++it;
-    }
-    for (Id id : due) send(id);
-    arm();
+    queue_.resendTo(bridge);
 }
 
 }  // namespace jicofo::bridge

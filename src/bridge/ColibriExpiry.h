@@ -10,20 +10,18 @@
 //  - refused for a request covering several participants: split into one request per participant (the
 //    2015 bridge stops at the first channel it does not know, so the rest would stay).
 // Requests older than maxAge, or beyond maxRequests, are given up with a warning (the bridge's own idle
-// expiry is then the last resort).
+// expiry is then the last resort). The retry bookkeeping is RetryQueue's, shared with Colibri2Expiry.
 //
 //   ColibriExpiry expiry(loop, clientChannel, clientRouter, registry, {});
 //   expiry.expire(bridge, roomJid, conferenceId, {channels});          // instead of a fire-and-forget IQ
 //   expiry.expireAnswer(bridge, roomJid, endpoint, allocateAnswer);    // channels nobody wants any more
-#include <cstdint>
-#include <map>
-#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "bridge/BridgeListener.h"
 #include "bridge/BridgeRegistry.h"
+#include "bridge/RetryQueue.h"
 #include "protocol/colibri/ColibriConference.h"
 #include "protocol/colibri/ParticipantChannels.h"
 #include "protocol/stanza/Stanza.h"
@@ -41,12 +39,7 @@ protocol::colibri::ParticipantChannels channelsToExpire(const protocol::colibri:
 
 class ColibriExpiry : private BridgeListener {
   public:
-    struct Settings {
-        util::Duration requestTimeout{20000};            // each attempt's wait for the answer
-        util::Duration retryMin{2000}, retryMax{60000};  // backoff while the bridge is listed as healthy
-        util::Duration maxAge{std::chrono::hours(1)};
-        std::size_t maxRequests = 100000;
-    };
+    using Settings = RetrySettings;
 
     // The registry tells when bridges come (back); channel is the focus user's stream that router serves.
     ColibriExpiry(util::Loop& loop, xmpp::StanzaChannel& channel, xmpp::IqRouter& router,
@@ -65,46 +58,36 @@ class ColibriExpiry : private BridgeListener {
                       const protocol::Iq& answer);
 
     // Requests not answered yet (sent or waiting), and the channels they cover.
-    std::size_t pendingRequests() const { return requests_.size(); }
+    std::size_t pendingRequests() const { return queue_.size(); }
     std::size_t pendingChannels() const;
 
   private:
-    struct Request {
-        util::Jid bridge, room;
+    struct Expire {
         std::string conferenceId;
         std::vector<protocol::colibri::ParticipantChannels> channels;
-        util::TimePoint created, nextTry;
-        int attempts = 0;
-        bool inFlight = false;
     };
-    using Id = std::uint64_t;
-    using IqResult = util::Result<protocol::Iq, protocol::StanzaError>;
+    using Queue = RetryQueue<Expire>;
+
+    // The 2015 half of the retry queue.
+    class Hooks : public Queue::Hooks {
+      public:
+        explicit Hooks(ColibriExpiry& owner) : owner_(owner) {}
+        std::optional<xml::Element> payloadOf(const Queue::Request& r) const override;
+        std::string describe(const Queue::Request& r) const override;
+        Queue::Verdict answered(const Queue::Request& r, const Queue::IqResult& answer) override;
+        bool retryable(const util::Jid& bridge) const override;
+
+      private:
+        ColibriExpiry& owner_;
+    };
 
     void onBridgeUp(const util::Jid& bridge) override;
     void onBridgeDown(const util::Jid&) override {}
 
-    Id add(Request request);
-    void send(Id id);
-    void onAnswer(Id id, const IqResult& answer);
-    void split(Id id);
-    void retryLater(Request& r);
-    // Whether a waiting request to this bridge may be retried on the timer (not only on onBridgeUp).
-    bool retryable(const util::Jid& bridge) const;
-    void arm();
-    void onTimer();
-    void dropOldest();
-
-    util::Loop& loop_;
-    xmpp::StanzaChannel& channel_;
-    xmpp::IqRouter& router_;
     BridgeRegistry& registry_;
-    Settings settings_;
-    std::map<Id, Request> requests_;
-    Id nextId_ = 1;
     std::set<util::Jid> listedOnce_;  // bridges the registry has listed: they wait for onBridgeUp when gone
-    util::TimerId timer_ = 0;
-    util::TimePoint timerAt_{};
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    Hooks hooks_{*this};
+    Queue queue_;
 };
 
 }  // namespace jicofo::bridge

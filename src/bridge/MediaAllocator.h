@@ -26,7 +26,8 @@ class MediaAllocator {
     virtual ~MediaAllocator() = default;
 
     // An endpoint for the participant `endpoint` (its nick) from its offer template. options: the 2015
-    // channel options (a Colibri2 bridge ignores them); hint: the conference IQ's `bridge` property. cb gets
+    // channel options (a Colibri2 bridge ignores them, except the participant's region, which it chooses a
+    // new conference's bridge by); hint: the conference IQ's `bridge` property. cb gets
     // the Allocation or the error exactly once unless cancel() came first: bad-request when the bridge
     // refused the request itself (retrying would not help), service-unavailable when no bridge could take it.
     virtual Handle allocate(const std::string& endpoint,

@@ -96,6 +96,7 @@ void MediaSessions::invite(const muc::Occupant& o) {
     p.generation = nextGeneration_++;
     p.joinNumber = o.joinNumber;
     p.caps = o.caps;
+    p.region = o.region;
     auto& stored = participants_.emplace(o.nick, std::move(p)).first->second;
     discover(stored);
 }
@@ -145,6 +146,7 @@ void MediaSessions::allocate(Participant& p) {
     options.bundle = p.features.useBundle();
     options.lastN = props_.channelLastN;
     options.adaptiveLastN = props_.adaptiveLastN;
+    options.region = p.region;
     if (props_.simulcastMode) {
         options.simulcastMode = *props_.simulcastMode;
         std::transform(options.simulcastMode.begin(), options.simulcastMode.end(),

@@ -31,6 +31,7 @@ struct Participant {
     std::uint64_t generation = 0;  // tells a rejoin under the same nick from the earlier occupant
     int joinNumber = 0;
     std::optional<protocol::EntityCaps> caps;  // from its presence when invited (XEP-0115)
+    std::string region;                        // its jitsi_participant_region when invited ("" = none)
     State state = State::Discovering;
     media::ParticipantFeatures features;
     std::vector<protocol::jingle::Content> offerTemplate;

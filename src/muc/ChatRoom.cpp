@@ -228,6 +228,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
         o.joinNumber = ++joinCounter_;
         o.startMuted = p.startMuted;
         o.caps = p.caps;
+        o.region = p.region;
         occupants_.emplace(nick, o);
         if (state_ == State::Joined) listener_.onOccupantJoined(o);
         return;
@@ -240,6 +241,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
         o.realJid = p.realJid;
         o.arrival = nextArrival_++;
         o.caps = p.caps;
+        o.region = p.region;
         if (state_ == State::Joined) {
             listener_.onOccupantLeft(old, false);
             listener_.onOccupantJoined(o);
@@ -251,6 +253,7 @@ void ChatRoom::onOtherPresence(const MucPresence& p) {
     o.role = p.role;
     if (p.startMuted) o.startMuted = p.startMuted;
     if (p.caps) o.caps = p.caps;  // caps only matter when media starts; no listener event of their own
+    if (!p.region.empty()) o.region = p.region;  // the same: read when the participant is allocated
     if (changed && state_ == State::Joined) listener_.onOccupantUpdated(o);
 }
 

@@ -19,6 +19,7 @@ struct Occupant {
     int joinNumber = 0;         // the 2015 counter: occupants at join time (start-muted rules, §6.2)
     std::optional<protocol::StartMuted> startMuted;  // last <startmuted/> this occupant published
     std::optional<protocol::EntityCaps> caps;        // XEP-0115 caps of its latest presence that had them
+    std::string region;  // jitsi_participant_region of its latest presence that had one (bridge selection)
 
     bool isOwner() const { return affiliation == protocol::MucAffiliation::Owner; }
     // OWNER, ADMINISTRATOR or MODERATOR in the 2015 mapping (§5.3).

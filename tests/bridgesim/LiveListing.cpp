@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "protocol/jingle/AttrReader.h"
+#include "simcommon/Lookup.h"
 
 namespace jicofo::bridgesim {
 
@@ -74,21 +75,15 @@ std::vector<const LiveChannel*> LiveConference::channelsOf(const std::string& en
 }
 
 size_t LiveListing::channelCount() const {
-    size_t n = 0;
-    for (const auto& c : conferences) n += c.channels.size();
-    return n;
+    return simcommon::sizeSum(conferences, &LiveConference::channels);
 }
 
 const LiveConference* LiveListing::byId(const std::string& id) const {
-    for (const auto& c : conferences)
-        if (c.id == id) return &c;
-    return nullptr;
+    return simcommon::findBy(conferences, &LiveConference::id, id);
 }
 
 const LiveConference* LiveListing::byName(const std::string& name) const {
-    for (const auto& c : conferences)
-        if (c.name == name) return &c;
-    return nullptr;
+    return simcommon::findBy(conferences, &LiveConference::name, name);
 }
 
 const LiveChannel* LiveListing::channel(const std::string& id) const {

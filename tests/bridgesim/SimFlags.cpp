@@ -1,26 +1,17 @@
 #include "bridgesim/SimFlags.h"
 
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/OptionException.h>
-#include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
 
-#include <sstream>
+#include "simcommon/SimFlagsCommon.h"
 
 namespace jicofo::bridgesim {
 
 namespace {
 
-using Poco::Util::Option;
-
 Poco::Util::OptionSet optionSet() {
     Poco::Util::OptionSet s;
-    auto value = [&](const char* name, const char* arg, const char* help) {
-        s.addOption(Option(name, "", help).required(false).repeatable(true).argument(arg));
-    };
-    auto flag = [&](const char* name, const char* help) {
-        s.addOption(Option(name, "", help).required(false).repeatable(true));
-    };
+    auto value = simcommon::valueOption(s);
+    auto flag = simcommon::flagOption(s);
     value("host", "HOST", "XMPP server for the component connection (localhost)");
     value("port", "PORT", "XMPP server's component port (5347)");
     value("domain", "DOMAIN", "XMPP domain; the component is SUBDOMAIN.DOMAIN (required)");
@@ -50,21 +41,7 @@ Poco::Util::OptionSet optionSet() {
     return s;
 }
 
-int64_t number(const std::string& name, const std::string& value, int64_t min, int64_t max) {
-    size_t used = 0;
-    long long v = 0;
-    try {
-        v = std::stoll(value, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != value.size() || value.empty())
-        throw std::invalid_argument("--" + name + ": not a number: " + value);
-    if (v < min || v > max)
-        throw std::invalid_argument("--" + name + ": out of range [" + std::to_string(min) + ", " +
-                                    std::to_string(max) + "]: " + value);
-    return v;
-}
+using simcommon::number;
 
 void apply(SimFlags& f, const std::string& name, const std::string& value) {
     auto& b = f.sim.bridge;
@@ -113,57 +90,24 @@ void apply(SimFlags& f, const std::string& name, const std::string& value) {
         f.sim.pubsub.node = value;
     else if (name == "stats-interval-ms")
         f.sim.pubsub.interval = util::Duration(number(name, value, 10, 3600000));
-    else if (name == "log-level")
-        f.logLevel = value;
-    else if (name == "help")
-        f.help = true;
 }
 
 }  // namespace
 
 util::Result<SimFlags, std::string> parseFlags(const std::vector<std::string>& args) {
-    auto options = optionSet();
-    Poco::Util::OptionProcessor processor(options);
-    processor.setUnixStyle(true);
-    SimFlags f;
-    std::optional<int64_t> maxPort;
-    try {
-        for (const auto& arg : args) {
-            std::string name, value;
-            if (!processor.process(arg, name, value))
-                throw std::invalid_argument("unexpected argument: " + arg);
-            if (name.empty()) continue;  // the flag's value follows in the next argument
-            if (name == "max-port")
-                maxPort = number(name, value, 1, 65535);
-            else
-                apply(f, name, value);
-        }
-        processor.checkRequired();
-    } catch (const Poco::Util::OptionException& e) {
-        return std::string(e.displayText());
-    } catch (const std::invalid_argument& e) {
-        return std::string(e.what());
-    }
-    if (f.help) return f;
-    if (f.domain.empty()) return std::string("--domain is required");
-    if (f.secret.empty()) return std::string("--secret is required");
-    if (maxPort) {
-        if (*maxPort < f.sim.bridge.firstPort) return std::string("--max-port is below --min-port");
-        f.sim.bridge.portRange = static_cast<uint16_t>(*maxPort - f.sim.bridge.firstPort + 1);
-    }
-    return f;
+    return simcommon::parseFlags<SimFlags>(
+        optionSet(), args, apply,
+        [](SimFlags& f, const std::optional<int64_t>& maxPort) -> std::optional<std::string> {
+            if (f.domain.empty()) return std::string("--domain is required");
+            if (f.secret.empty()) return std::string("--secret is required");
+            return simcommon::setPortRange(maxPort, f.sim.bridge.firstPort, f.sim.bridge.portRange);
+        });
 }
 
 std::string usage(const std::string& program) {
-    auto options = optionSet();
-    Poco::Util::HelpFormatter help(options);
-    help.setUnixStyle(true);
-    help.setCommand(program);
-    help.setUsage("--domain=DOMAIN --secret=SECRET [OPTIONS]");
-    help.setHeader("A 2015-style jitsi-videobridge simulator speaking Colibri through an XMPP server.");
-    std::ostringstream out;
-    help.format(out);
-    return out.str();
+    return simcommon::usage(
+        optionSet(), program, "--domain=DOMAIN --secret=SECRET [OPTIONS]",
+        "A 2015-style jitsi-videobridge simulator speaking Colibri through an XMPP server.");
 }
 
 }  // namespace jicofo::bridgesim

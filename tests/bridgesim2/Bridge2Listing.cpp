@@ -5,6 +5,7 @@
 #include "bridgesim2/Colibri2Bridge.h"
 #include "protocol/colibri2/Colibri2Namespaces.h"
 #include "protocol/jingle/AttrReader.h"
+#include "simcommon/Lookup.h"
 
 namespace jicofo::bridgesim2 {
 
@@ -111,9 +112,7 @@ std::vector<std::string> ListedEndpoint::sourceNames() const {
 }
 
 const ListedEndpoint* ListedConference::endpoint(const std::string& id) const {
-    for (const auto& ep : endpoints)
-        if (ep.id == id) return &ep;
-    return nullptr;
+    return simcommon::findBy(endpoints, &ListedEndpoint::id, id);
 }
 
 Listing Listing::of(const Colibri2Bridge& bridge) {
@@ -195,21 +194,15 @@ protocol::ParseResult<Listing> Listing::parse(const xml::Element& e) {
 }
 
 size_t Listing::endpointCount() const {
-    size_t n = 0;
-    for (const auto& c : conferences) n += c.endpoints.size();
-    return n;
+    return simcommon::sizeSum(conferences, &ListedConference::endpoints);
 }
 
 const ListedConference* Listing::byMeetingId(const std::string& id) const {
-    for (const auto& c : conferences)
-        if (c.meetingId == id) return &c;
-    return nullptr;
+    return simcommon::findBy(conferences, &ListedConference::meetingId, id);
 }
 
 const ListedConference* Listing::byName(const std::string& name) const {
-    for (const auto& c : conferences)
-        if (c.name == name) return &c;
-    return nullptr;
+    return simcommon::findBy(conferences, &ListedConference::name, name);
 }
 
 std::vector<SimEvent> Listing::eventsOf(const std::string& kind, const std::string& endpoint) const {

@@ -1,30 +1,21 @@
 #include "bridgesim2/Sim2Flags.h"
 
-#include <Poco/Util/HelpFormatter.h>
-#include <Poco/Util/OptionException.h>
-#include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
 
 #include <charconv>
 #include <cmath>
-#include <sstream>
 
+#include "simcommon/SimFlagsCommon.h"
 #include "util/Ids.h"
 
 namespace jicofo::bridgesim2 {
 
 namespace {
 
-using Poco::Util::Option;
-
 Poco::Util::OptionSet optionSet() {
     Poco::Util::OptionSet s;
-    auto value = [&](const char* name, const char* arg, const char* help) {
-        s.addOption(Option(name, "", help).required(false).repeatable(true).argument(arg));
-    };
-    auto flag = [&](const char* name, const char* help) {
-        s.addOption(Option(name, "", help).required(false).repeatable(true));
-    };
+    auto value = simcommon::valueOption(s);
+    auto flag = simcommon::flagOption(s);
     value("host", "HOST", "XMPP server (localhost)");
     value("port", "PORT", "XMPP server's client port (5222)");
     value("domain", "DOMAIN", "login domain, e.g. auth.example.com (required)");
@@ -58,16 +49,7 @@ Poco::Util::OptionSet optionSet() {
     return s;
 }
 
-int64_t number(const std::string& name, const std::string& value, int64_t min, int64_t max) {
-    int64_t v = 0;
-    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-    if (value.empty() || ec != std::errc() || end != value.data() + value.size())
-        throw std::invalid_argument("--" + name + ": not a number: " + value);
-    if (v < min || v > max)
-        throw std::invalid_argument("--" + name + ": out of range [" + std::to_string(min) + ", " +
-                                    std::to_string(max) + "]: " + value);
-    return v;
-}
+using simcommon::number;
 
 double decimal(const std::string& name, const std::string& value) {
     double v = 0;
@@ -143,62 +125,28 @@ void apply(Sim2Flags& f, const std::string& name, const std::string& value) {
         f.sim.sweepInterval = ms(name, value);
     else if (name == "empty-expire-ms")
         f.sim.emptyIdle = ms(name, value);
-    else if (name == "log-level")
-        f.logLevel = value;
-    else if (name == "help")
-        f.help = true;
 }
 
 }  // namespace
 
 util::Result<Sim2Flags, std::string> parseFlags(const std::vector<std::string>& args) {
-    auto options = optionSet();
-    Poco::Util::OptionProcessor processor(options);
-    processor.setUnixStyle(true);
-    Sim2Flags f;
-    std::optional<int64_t> maxPort;
-    try {
-        for (const auto& arg : args) {
-            std::string name, value;
-            if (!processor.process(arg, name, value))
-                throw std::invalid_argument("unexpected argument: " + arg);
-            if (name.empty()) continue;  // the flag's value follows in the next argument
-            if (name == "max-port")
-                maxPort = number(name, value, 1, 65535);
-            else
-                apply(f, name, value);
-        }
-        processor.checkRequired();
-    } catch (const Poco::Util::OptionException& e) {
-        return std::string(e.displayText());
-    } catch (const std::invalid_argument& e) {
-        return std::string(e.what());
-    }
-    if (f.help) return f;
-    if (f.domain.empty()) return std::string("--domain is required");
-    if (f.password.empty()) return std::string("--password is required");
-    if (f.sim.brewery.empty()) return std::string("--brewery is required");
-    if (f.sim.nick.empty()) f.sim.nick = util::randomUuid();
-    if (f.resource.empty()) f.resource = f.sim.nick;
-    if (maxPort) {
-        if (*maxPort < f.sim.transport.firstPort) return std::string("--max-port is below --min-port");
-        f.sim.transport.portRange = static_cast<uint16_t>(*maxPort - f.sim.transport.firstPort + 1);
-    }
-    return f;
+    return simcommon::parseFlags<Sim2Flags>(
+        optionSet(), args, apply,
+        [](Sim2Flags& f, const std::optional<int64_t>& maxPort) -> std::optional<std::string> {
+            if (f.domain.empty()) return std::string("--domain is required");
+            if (f.password.empty()) return std::string("--password is required");
+            if (f.sim.brewery.empty()) return std::string("--brewery is required");
+            if (f.sim.nick.empty()) f.sim.nick = util::randomUuid();
+            if (f.resource.empty()) f.resource = f.sim.nick;
+            return simcommon::setPortRange(maxPort, f.sim.transport.firstPort, f.sim.transport.portRange);
+        });
 }
 
 std::string usage(const std::string& program) {
-    auto options = optionSet();
-    Poco::Util::HelpFormatter help(options);
-    help.setUnixStyle(true);
-    help.setCommand(program);
-    help.setUsage("--domain=AUTH_DOMAIN --password=PW --brewery=ROOM_JID [OPTIONS]");
-    help.setHeader(
+    return simcommon::usage(
+        optionSet(), program, "--domain=AUTH_DOMAIN --password=PW --brewery=ROOM_JID [OPTIONS]",
         "A Colibri2 jitsi-videobridge simulator: logs in as a client user, joins the brewery MUC "
         "with its stats and answers conference-modify, healthcheck and test IQs.");
-    std::ostringstream out;
-    help.format(out);
-    return out.str();
 }
 
 }  // namespace jicofo::bridgesim2

@@ -75,10 +75,12 @@ class Colibri2MediaTest : public FocusTest {
                 "brewery: bridge " + bridges_.at(i)->occupantJid().str() + " joined", 10000))
                 << focus().log();
     }
-    std::unique_ptr<MediaClient> participant(const std::string& r, const std::string& nick,
-                                             std::vector<std::pair<std::string, std::string>> props = {
-                                                 {"openSctp", "true"}}) {
+    std::unique_ptr<MediaClient> participant(
+        const std::string& r, const std::string& nick,
+        std::vector<std::pair<std::string, std::string>> props = {{"openSctp", "true"}},
+        const std::string& region = {}) {
         auto c = std::make_unique<MediaClient>(prosody());
+        c->setRegion(region);
         EXPECT_EQ(c->requestConference(r, props).attr("type"), "result");
         EXPECT_TRUE(c->join(r, nick));
         return c;
@@ -177,6 +179,31 @@ TEST_F(Colibri2MediaTest, OffersCarryTheBridgeTransportAndSourcesReachTheBridgeA
         << "the conference is gone from the bridge\n"
         << focus().log();
     EXPECT_TRUE(waitStat(observer, "conferences", "0"));
+}
+
+// MODERN.md §2: the region in the participants' presence picks the bridge of that region even when another
+// one is less loaded; participants without a region get the least loaded.
+TEST_F(Colibri2MediaTest, ParticipantRegionChoosesTheBridge) {
+    auto& eu = bridge("jvb-eu", {"--region=eu-west", "--stress-level=0.5"});
+    auto& us = bridge("jvb-us", {"--region=us-east", "--stress-level=0.1"});
+    startModernFocus(2);
+    std::string r1 = room("c2region-eu"), r2 = room("c2region-none");
+    const std::vector<std::pair<std::string, std::string>> props = {{"openSctp", "true"}};
+    auto alice = participant(r1, "alice", props, "eu-west");
+    auto bob = participant(r1, "bob", props, "eu-west");
+    auto carol = participant(r2, "carol");
+    auto dave = participant(r2, "dave");
+    for (auto* c : {alice.get(), bob.get(), carol.get(), dave.get()})
+        ASSERT_TRUE(c->waitJingle(JingleAction::SessionInitiate)) << focus().log();
+    auto onEu = eu.listing(alice->xmpp());
+    auto onUs = us.listing(alice->xmpp());
+    ASSERT_NE(onEu.byName(r1), nullptr) << "the eu-west room is on the eu-west bridge\n" << focus().log();
+    EXPECT_EQ(onEu.byName(r1)->endpoints.size(), 2u);
+    EXPECT_EQ(onEu.byName(r2), nullptr);
+    ASSERT_NE(onUs.byName(r2), nullptr) << "no region: the least loaded bridge\n" << focus().log();
+    EXPECT_EQ(onUs.byName(r2)->endpoints.size(), 2u);
+    EXPECT_EQ(onUs.byName(r1), nullptr);
+    EXPECT_TRUE(focus().process().waitForLog("region 'eu-west'", 1000)) << focus().log();
 }
 
 TEST_F(Colibri2MediaTest, GracefulShutdownAnswerMovesTheParticipantsToAnotherBridge) {

@@ -23,6 +23,7 @@
 #include "bridgesim2/Bridge2Control.h"
 #include "bridgesim2/Bridge2Listing.h"
 #include "support/ProsodyFixture.h"
+#include "support/SimProcess.h"
 #include "support/Subprocess.h"
 #include "support/TestEndpoint.h"
 
@@ -54,8 +55,8 @@ class BridgeSim2Process {
 
     util::Jid occupantJid() const { return occupant_; }  // BREWERY/NICK
     util::Jid fullJid() const { return full_; }          // user@auth.DOMAIN/NICK
-    std::string log() const { return process_->log(); }
-    Subprocess& process() { return *process_; }
+    std::string log() const { return sim_->log(); }
+    Subprocess& process() { return sim_->process(); }
 
     bridgesim2::Listing listing(TestEndpoint& via, util::Duration timeout = util::Duration(5000)) const;
     bool waitListing(TestEndpoint& via, const std::function<bool(const bridgesim2::Listing&)>& pred,
@@ -64,11 +65,8 @@ class BridgeSim2Process {
                                      util::Duration timeout = util::Duration(5000)) const;
 
   private:
-    xml::Element ask(TestEndpoint& via, protocol::IqType type, xml::Element payload,
-                     util::Duration timeout) const;
-
     util::Jid occupant_, full_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<SimProcess> sim_;
 };
 
 }  // namespace jicofo::test

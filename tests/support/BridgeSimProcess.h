@@ -24,6 +24,7 @@
 #include "bridgesim/LiveListing.h"
 #include "protocol/colibri/Stats.h"
 #include "support/ProsodyFixture.h"
+#include "support/SimProcess.h"
 #include "support/Subprocess.h"
 #include "support/TestEndpoint.h"
 
@@ -59,8 +60,8 @@ class BridgeSimProcess {
     bool running();
 
     util::Jid jid() const { return jid_; }
-    std::string log() const { return process_->log(); }
-    Subprocess& process() { return *process_; }
+    std::string log() const { return sim_->log(); }
+    Subprocess& process() { return sim_->process(); }
 
     // <iq type='get'><stats xmlns='http://jitsi.org/protocol/colibri'/></iq>: the stats and the listing.
     protocol::colibri::Stats stats(TestEndpoint& via, util::Duration timeout = util::Duration(5000)) const;
@@ -73,11 +74,8 @@ class BridgeSimProcess {
                                        util::Duration timeout = util::Duration(5000)) const;
 
   private:
-    xml::Element ask(TestEndpoint& via, protocol::IqType type, xml::Element payload,
-                     util::Duration timeout) const;
-
     util::Jid jid_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<SimProcess> sim_;
 };
 
 }  // namespace jicofo::test

@@ -28,6 +28,7 @@ std::optional<protocol::MucPresence> MeetClient::join(const std::string& room, c
     xml::Element p = protocol::makeMucJoin(occupant, extensions);
     p.addChild("nick", protocol::ns::kNick).setText(nick);
     p.addChild("audiomuted", protocol::ns::kAudioMute).setText("false");
+    if (!region_.empty()) p.addChild("jitsi_participant_region").setText(region_);
     client_->send(p);
     return waitPresence(
         occupant.str(), [](const protocol::MucPresence& m) { return m.isSelf() || m.error; }, timeout);

@@ -27,6 +27,8 @@ class MeetClient {
                                    std::vector<std::pair<std::string, std::string>> props = {{"openSctp",
                                                                                               "true"}},
                                    util::Duration timeout = util::Duration(10000));
+    // From the next join on, the presence carries <jitsi_participant_region> (MODERN.md §2).
+    void setRegion(std::string region) { region_ = std::move(region); }
     // Sends the join presence as room/nick and waits for the self-presence; returns it.
     std::optional<protocol::MucPresence> join(const std::string& room, const std::string& nick,
                                               util::Duration timeout = util::Duration(5000));
@@ -44,7 +46,7 @@ class MeetClient {
   private:
     const ProsodyFixture& prosody_;
     std::unique_ptr<TestClient> client_;
-    std::string room_, nick_;
+    std::string room_, nick_, region_;
     bool sendCaps_ = true;
 };
 

@@ -25,6 +25,9 @@ struct AllocateOptions {
     std::optional<int32_t> lastN;
     std::optional<bool> adaptiveLastN;
     std::string simulcastMode;
+    // Not sent to a 2015 bridge: the participant's jitsi_participant_region, which a Colibri2 allocation
+    // uses to choose a brewery bridge (MODERN.md §2). "" when it gave none.
+    std::string region;
 };
 
 // §2.2: one content per template content (Colibri name = mediaOf), each with one channel (data: one

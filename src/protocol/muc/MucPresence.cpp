@@ -52,6 +52,26 @@ const char* toString(MucRole r) {
     return "none";
 }
 
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const char* space = " \t\r\n";
+    auto first = s.find_first_not_of(space);
+    if (first == std::string::npos) return {};
+    return s.substr(first, s.find_last_not_of(space) - first + 1);
+}
+
+std::string readRegion(const xml::Element& p) {
+    if (const xml::Element* r = p.child("jitsi_participant_region", p.ns())) {
+        std::string text = trimmed(r->text());
+        if (!text.empty()) return text;
+    }
+    if (const xml::Element* r = p.child("region", ns::kJitsiMeet)) return trimmed(r->attr("id"));
+    return {};
+}
+
+}  // namespace
+
 ParseResult<MucPresence> MucPresence::parse(const xml::Element& p) {
     if (p.name() != "presence") return StanzaError::of("bad-request", "not a presence");
     MucPresence m;
@@ -87,6 +107,7 @@ ParseResult<MucPresence> MucPresence::parse(const xml::Element& p) {
     if (const xml::Element* c = p.child("c", ns::kCaps)) {
         if (auto caps = EntityCaps::parse(*c)) m.caps = caps.value();
     }
+    m.region = readRegion(p);
     return m;
 }
 
@@ -112,6 +133,7 @@ xml::Element MucPresence::toElement() const {
         sm.setAttr("audio", startMuted->audio ? "true" : "false");
         sm.setAttr("video", startMuted->video ? "true" : "false");
     }
+    if (!region.empty()) p.addChild("jitsi_participant_region").setText(region);
     return p;
 }
 
@@ -123,7 +145,7 @@ bool MucPresence::operator==(const MucPresence& o) const {
     return from == o.from && unavailable == o.unavailable && sameError(error, o.error) &&
            affiliation == o.affiliation && role == o.role && realJid == o.realJid &&
            statusCodes == o.statusCodes && destroyed == o.destroyed && nick == o.nick &&
-           startMuted == o.startMuted;
+           startMuted == o.startMuted && region == o.region;
 }
 
 namespace {

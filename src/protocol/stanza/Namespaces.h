@@ -22,6 +22,8 @@ inline constexpr const char* kDataForms = "jabber:x:data";
 inline constexpr const char* kNick = "http://jabber.org/protocol/nick";
 inline constexpr const char* kEtherpad = "http://jitsi.org/jitmeet/etherpad";
 inline constexpr const char* kStartMuted = "http://jitsi.org/jitmeet/start-muted";
+// lib-jitsi-meet's own presence extensions (e.g. <region id=…/> of the 2018–2021 clients).
+inline constexpr const char* kJitsiMeet = "http://jitsi.org/jitsi-meet";
 inline constexpr const char* kAudioMute = "http://jitsi.org/jitmeet/audio";
 inline constexpr const char* kJingle = "urn:xmpp:jingle:1";
 

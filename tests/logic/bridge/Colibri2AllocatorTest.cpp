@@ -51,7 +51,7 @@ class Colibri2AllocatorTest : public ::testing::Test {
     }
     std::string occupant(const std::string& nick) { return std::string(kBrewery) + "/" + nick; }
     void presence(const std::string& nick, bool stats, bool self = false, const std::string& type = {},
-                  double stress = 0) {
+                  double stress = 0, const std::string& region = {}) {
         xml::Element p = protocol::makePresence(h.client.localJid(), type);
         p.setAttr("from", occupant(nick));
         auto& x = p.addChild("x", protocol::ns::kMucUser);
@@ -62,20 +62,27 @@ class Colibri2AllocatorTest : public ::testing::Test {
             s.stressLevel = stress;
             s.drain = false;
             s.healthy = true;
+            s.region = region;
             p.children().push_back(s.toElement());
         }
         EXPECT_TRUE(brewery.handlePresence(p));
         h.loop.runPending();
     }
-    void addBridge(const std::string& nick, double stress) { presence(nick, true, false, {}, stress); }
+    void addBridge(const std::string& nick, double stress, const std::string& region = {}) {
+        presence(nick, true, false, {}, stress, region);
+    }
 
     static std::vector<protocol::jingle::Content> offerTemplate() {
         return media::OfferFactory::createTemplate(media::ParticipantFeatures{}, true);
     }
-    void allocate(const std::string& endpoint) {
+    void allocate(const std::string& endpoint, const std::string& region = {},
+                  bridge::Colibri2Allocator* on = nullptr) {
+        protocol::colibri::AllocateOptions options;
+        options.region = region;
         handles[endpoint] =
-            alloc->allocate(endpoint, offerTemplate(), {}, std::nullopt,
-                            [this, endpoint](Outcome r) { outcomes.insert_or_assign(endpoint, r); });
+            (on ? on : alloc.get())
+                ->allocate(endpoint, offerTemplate(), options, std::nullopt,
+                           [this, endpoint](Outcome r) { outcomes.insert_or_assign(endpoint, r); });
         h.loop.runPending();
     }
     // The pending conference-modify requests to a bridge, removed.
@@ -240,6 +247,44 @@ TEST_F(Colibri2AllocatorTest, AnswersAndLeavesBecomeEndpointUpdatesAndExpiries) 
     EXPECT_TRUE(alloc->bridgesInUse().empty());
     allocate("carol");
     EXPECT_TRUE(modifyOf(request("jvb1")).create);
+}
+
+// MODERN.md §2: a new conference goes to the least loaded bridge in its first participant's region, failing
+// that the least loaded of all; whoever comes later joins the conference's bridge, whatever their region.
+TEST_F(Colibri2AllocatorTest, FirstParticipantsRegionChoosesTheBridgeAndTheOthersFollow) {
+    addBridge("eu1", 0.7, "eu-west");
+    addBridge("eu2", 0.6, "eu-west");
+    addBridge("us1", 0.2, "us-east");
+    allocate("alice", "eu-west");
+    EXPECT_TRUE(requests("jvb1").empty()) << "jvb1 is less loaded but has no region";
+    auto create = request("eu2");  // the less loaded of the two in eu-west
+    EXPECT_TRUE(modifyOf(create).create);
+    answerCreate(create);
+    allocate("bob", "us-east");
+    EXPECT_FALSE(modifyOf(request("eu2")).create) << "bob joins the conference's bridge";
+    EXPECT_TRUE(requests("us1").empty());
+
+    // Other rooms: a region with bridges gets its own; one without gets the least loaded of all.
+    bridge::Colibri2Allocator r2(ctx, bjid("r2@conference.example.com"), "meeting-2");
+    allocate("carol", "us-east", &r2);
+    EXPECT_TRUE(modifyOf(request("us1")).create);
+    bridge::Colibri2Allocator r3(ctx, bjid("r3@conference.example.com"), "meeting-3");
+    allocate("dave", "ap-south", &r3);
+    EXPECT_TRUE(modifyOf(request("jvb1")).create);
+    bridge::Colibri2Allocator r4(ctx, bjid("r4@conference.example.com"), "meeting-4");
+    allocate("erin", "", &r4);
+    EXPECT_TRUE(modifyOf(request("jvb1")).create) << "no region: the least loaded";
+}
+
+// A region whose only bridge fails: the allocation moves to the least loaded of the others.
+TEST_F(Colibri2AllocatorTest, FailedRegionBridgeFallsBackToAnyOther) {
+    addBridge("eu1", 0.7, "eu-west");
+    allocate("alice", "eu-west");
+    answerError(request("eu1"), c2::Colibri2Error::gracefulShutdown());
+    requests("eu1");  // its conference's expiry
+    answerCreate(request("jvb1"));
+    ASSERT_TRUE(outcomes.count("alice") && outcomes.at("alice").ok());
+    EXPECT_EQ(outcomes.at("alice")->bridge, bjid(occupant("jvb1")));
 }
 
 TEST_F(Colibri2AllocatorTest, GracefulShutdownMovesTheRoomToAnotherBridge) {

@@ -41,6 +41,42 @@ TEST(MucPresence, ClientJoinPresenceSampleIsReadable) {
     EXPECT_FALSE(p->startMuted);
 }
 
+// MODERN.md §2: the participant's region for bridge selection. The 2021 client sends both forms (with
+// deploymentInfo.userRegion set); earlier ones only <region/>, Prosody's mod_muc_meeting_id era only the
+// text.
+TEST(MucPresence, ParticipantRegionInEitherForm) {
+    auto both = MucPresence::parse(golden("muc/occupant-presence.lib-jitsi-meet-2021-region.xml"));
+    ASSERT_TRUE(both);
+    EXPECT_EQ(both->region, "eu-west");
+    EXPECT_EQ(MucPresence::parse(golden("muc/occupant-presence.prosody.xml"))->region, "");
+
+    auto presence = [](const std::string& from) {
+        xml::Element p("presence", ns::kClient);
+        p.setAttr("from", from);
+        return p;
+    };
+    xml::Element text = presence("r@conference.example.com/a");
+    text.addChild("jitsi_participant_region").setText("  us-east-1\n");
+    EXPECT_EQ(MucPresence::parse(text)->region, "us-east-1") << "white space dropped";
+    xml::Element old = presence("r@conference.example.com/b");
+    old.addChild("region", "http://jitsi.org/jitsi-meet").setAttr("id", "ap-south");
+    EXPECT_EQ(MucPresence::parse(old)->region, "ap-south");
+    // The text form wins; an empty one does not hide the other.
+    text.addChild("region", "http://jitsi.org/jitsi-meet").setAttr("id", "ap-south");
+    EXPECT_EQ(MucPresence::parse(text)->region, "us-east-1");
+    xml::Element empty = presence("r@conference.example.com/c");
+    empty.addChild("jitsi_participant_region");
+    empty.addChild("region", "http://jitsi.org/jitsi-meet").setAttr("id", "ap-south");
+    EXPECT_EQ(MucPresence::parse(empty)->region, "ap-south");
+    // Another namespace is another element.
+    xml::Element foreign = presence("r@conference.example.com/d");
+    foreign.addChild("jitsi_participant_region", "urn:example").setText("x");
+    EXPECT_EQ(MucPresence::parse(foreign)->region, "");
+    // Round trip.
+    MucPresence m = *MucPresence::parse(text);
+    EXPECT_EQ(MucPresence::parse(m.toElement()).value(), m);
+}
+
 TEST(MucPresence, RefusesPresenceWithoutOccupantJid) {
     xml::Element bare("presence", ns::kClient);
     bare.setAttr("from", "room@conference.example.com");

@@ -1,0 +1,37 @@
+#pragma once
+// How both allocators (ColibriAllocator, Colibri2Allocator) hand an allocation's outcome to its caller, by
+// MediaAllocator's rule that a callback never runs inside an allocator call: the outcome is kept in the
+// attempt (marked Done, so cancel() still finds it and expires what it got) and delivered in a task of its
+// own; an attempt cancelled meanwhile, or an allocator gone, gets nothing.
+//
+//   finishAttempt(ctx_.loop, alive_, attempts_, h, std::move(outcome));
+#include <memory>
+#include <utility>
+
+#include "bridge/Allocation.h"
+#include "protocol/stanza/StanzaError.h"
+#include "util/Loop.h"
+
+namespace jicofo::bridge {
+
+// Attempts: a map from handle to an attempt with `stage` (an enum with Done), `outcome` (an optional
+// Result<Allocation, StanzaError>) and `cb`. alive: the allocator's liveness token (it owns attempts).
+template <typename Attempts>
+void finishAttempt(util::Loop& loop, const std::shared_ptr<bool>& alive, Attempts& attempts,
+                   typename Attempts::key_type h, util::Result<Allocation, protocol::StanzaError> outcome) {
+    auto& a = attempts.at(h);
+    a.stage = decltype(a.stage)::Done;
+    a.outcome = std::move(outcome);
+    std::weak_ptr<bool> token = alive;
+    loop.post([token, &attempts, h] {
+        if (!token.lock()) return;
+        auto it = attempts.find(h);
+        if (it == attempts.end()) return;  // cancelled meanwhile
+        auto cb = std::move(it->second.cb);
+        auto result = std::move(*it->second.outcome);
+        attempts.erase(it);
+        if (cb) cb(std::move(result));
+    });
+}
+
+}  // namespace jicofo::bridge
