@@ -62,10 +62,8 @@ void ChatRoom::join() {
     // Sent right behind the join: the server handles both in order, so by the time it reads this we are the
     // owner of the room we just created. One round trip instead of three (join, fetch form, submit).
     configure();
-    std::weak_ptr<bool> alive = alive_;
     if (joinTimer_) loop_.cancel(joinTimer_);
-    joinTimer_ = loop_.schedule(joinTimeout_, [this, alive] {
-        if (alive.expired()) return;
+    joinTimer_ = loop_.schedule(joinTimeout_, [this] {  // cancelled by the destructor
         joinTimer_ = 0;
         if (state_ == State::Joining) fail("no self-presence from the room in time");
     });
@@ -154,18 +152,16 @@ void ChatRoom::configure() {
     // as it is, which is what 2015's fetch-and-resubmit of the whole form achieved in two more round trips.
     protocol::RoomConfigForm form;
     form.set("muc#roomconfig_whois", {"anyone"});
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(Iq::request(IqType::Set, room_, form.toSubmitQuery()), iqTimeout_,
-                        [this, alive](util::Result<Iq, protocol::StanzaError> submitted) {
-                            if (alive.expired() || (state_ != State::Joining && state_ != State::Configuring))
-                                return;
-                            if (!submitted) {
-                                state_ = State::Configuring;  // we are (or will be) in the room: leave it
-                                return fail("room configuration refused: " + submitted.error().condition);
-                            }
-                            configured_ = true;
-                            if (selfSeen_) finishJoin();
-                        });
+    requests_.send(Iq::request(IqType::Set, room_, form.toSubmitQuery()), iqTimeout_,
+                   [this](util::Result<Iq, protocol::StanzaError> submitted) {
+                       if (state_ != State::Joining && state_ != State::Configuring) return;
+                       if (!submitted) {
+                           state_ = State::Configuring;  // we are (or will be) in the room: leave it
+                           return fail("room configuration refused: " + submitted.error().condition);
+                       }
+                       configured_ = true;
+                       if (selfSeen_) finishJoin();
+                   });
 }
 
 void ChatRoom::finishJoin() {
@@ -233,11 +229,9 @@ void ChatRoom::grantOwner(const Occupant& occupant, std::function<void(bool ok)>
     }
     JLOG_ROOM(info, room_.str()) << "granting owner to " << occupant.nick << " ("
                                  << occupant.realJid.bareStr() << ")";
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(
+    requests_.send(
         Iq::request(IqType::Set, room_, protocol::makeAffiliationChange(occupant.realJid, "owner")),
-        iqTimeout_, [this, alive, done](util::Result<Iq, protocol::StanzaError> reply) {
-            if (alive.expired()) return;
+        iqTimeout_, [this, done](util::Result<Iq, protocol::StanzaError> reply) {
             if (!reply) JLOG_ROOM(warning, room_.str()) << "owner grant refused: " << reply.error().condition;
             done(reply.ok());
         });
@@ -248,15 +242,13 @@ void ChatRoom::destroy(const std::string& reason, std::function<void(bool ok)> d
     xml::Element query("query", protocol::ns::kMucOwner);
     query.addChild("destroy").addChild("reason").setText(reason);
     JLOG_ROOM(info, room_.str()) << "destroying the room: " << reason;
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(Iq::request(IqType::Set, room_, std::move(query)), iqTimeout_,
-                        [this, alive, done](util::Result<Iq, protocol::StanzaError> reply) {
-                            if (alive.expired()) return;
-                            if (!reply)
-                                JLOG_ROOM(warning, room_.str())
-                                    << "room destruction refused: " << reply.error().condition;
-                            if (done) done(reply.ok());
-                        });
+    requests_.send(Iq::request(IqType::Set, room_, std::move(query)), iqTimeout_,
+                   [this, done](util::Result<Iq, protocol::StanzaError> reply) {
+                       if (!reply)
+                           JLOG_ROOM(warning, room_.str())
+                               << "room destruction refused: " << reply.error().condition;
+                       if (done) done(reply.ok());
+                   });
 }
 
 void ChatRoom::setExtension(xml::Element extension) {

@@ -1,5 +1,7 @@
 #include "xmpp/IqRouter.h"
 
+#include <vector>
+
 #include "log/Log.h"
 #include "util/FaultDomain.h"
 
@@ -12,31 +14,57 @@ using protocol::StanzaError;
 IqRouter::IqRouter(StanzaChannel& channel, util::Loop& loop) : channel_(channel), loop_(loop) {}
 
 IqRouter::~IqRouter() {
-    for (auto& [id, p] : pending_) loop_.cancel(p.timer);
+    for (auto& [id, p] : pending_)
+        if (p.timer) loop_.cancel(*p.timer);
 }
 
 void IqRouter::registerHandler(IqType type, const std::string& name, const std::string& ns, Handler h) {
     (type == IqType::Get ? getHandlers_ : setHandlers_)[{name, ns}] = std::move(h);
 }
 
-void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb) {
+void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb, OwnerId owner) {
     // The answer is handled in the fault domain (conference) that asked (util/FaultDomain.h).
     cb = util::FaultDomain::bind(std::move(cb));
+    std::string id = request.id;
     if (!channel_.isConnected()) {
         // Nothing would answer: fail now (on the loop, never inside the caller) instead of at the timeout.
-        loop_.post([cb = std::move(cb)] { cb(StanzaError::of("service-unavailable", "stream is down")); });
+        // Still pending until then, so its owner can cancel it.
+        pending_[id] = Pending{request.to, std::move(cb), std::nullopt, owner};
+        loop_.post([self = std::weak_ptr<IqRouter*>(self_), id] {
+            if (auto r = self.lock())
+                (*r)->complete(id, StanzaError::of("service-unavailable", "stream is down"));
+        });
         return;
     }
-    std::string id = request.id;
     util::TimerId timer = loop_.schedule(timeout, [this, id] {
         auto it = pending_.find(id);
         if (it == pending_.end()) return;
-        Callback cb = std::move(it->second.cb);
-        pending_.erase(it);
-        cb(StanzaError::of("remote-server-timeout", "no reply in time"));
+        it->second.timer.reset();
+        complete(id, StanzaError::of("remote-server-timeout", "no reply in time"));
     });
-    pending_[id] = Pending{request.to, std::move(cb), timer};
+    pending_[id] = Pending{request.to, std::move(cb), timer, owner};
     channel_.send(request.toElement());
+}
+
+void IqRouter::complete(const std::string& id, util::Result<Iq, StanzaError> reply) {
+    auto it = pending_.find(id);
+    if (it == pending_.end()) return;
+    Callback cb = std::move(it->second.cb);
+    if (it->second.timer) loop_.cancel(*it->second.timer);
+    pending_.erase(it);
+    cb(std::move(reply));
+}
+
+void IqRouter::cancelOwner(OwnerId owner) {
+    if (owner == 0) return;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->second.owner != owner) {
+            ++it;
+            continue;
+        }
+        if (it->second.timer) loop_.cancel(*it->second.timer);
+        it = pending_.erase(it);
+    }
 }
 
 void IqRouter::handle(const xml::Element& stanza) {
@@ -77,13 +105,10 @@ void IqRouter::handleReply(const Iq& iq) {
                       << expected.str();
         return;
     }
-    Callback cb = std::move(it->second.cb);
-    loop_.cancel(it->second.timer);
-    pending_.erase(it);
     if (iq.type == IqType::Error)
-        cb(iq.error.value_or(StanzaError::of("undefined-condition")));
+        complete(iq.id, iq.error.value_or(StanzaError::of("undefined-condition")));
     else
-        cb(iq);
+        complete(iq.id, iq);
 }
 
 void IqRouter::handleRequest(const Iq& iq) {
@@ -107,12 +132,11 @@ void IqRouter::handleRequest(const Iq& iq) {
 }
 
 void IqRouter::failAll(const std::string& reason) {
-    auto pending = std::move(pending_);
-    pending_.clear();
-    for (auto& [id, p] : pending) {
-        loop_.cancel(p.timer);
-        p.cb(StanzaError::of("service-unavailable", reason));
-    }
+    // One at a time by id: a callback may end an owner, which cancels its other requests before they run.
+    std::vector<std::string> ids;
+    ids.reserve(pending_.size());
+    for (const auto& [id, p] : pending_) ids.push_back(id);
+    for (const auto& id : ids) complete(id, StanzaError::of("service-unavailable", reason));
 }
 
 }  // namespace jicofo::xmpp
