@@ -163,7 +163,7 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
 bool FocusWiring::takeProxiedIq(const xml::Element& iq) {
     if (!proxy || !proxy->isProxied(iq)) return false;
     if (auto original = proxy->unwrap(iq))
-        componentRouter.handle(*original);
+        componentRouter.handle(std::move(*original));
     else
         JLOG(warning) << "client_proxy " << proxy->localJid().str() << ": dropped an IQ whose resource "
                       << "is not a sender's JID";

@@ -67,18 +67,20 @@ void HealthCheck::run(util::Duration loopLatency, Done done) {
 
 void HealthCheck::roundTrip() {
     std::uint64_t attempt = ++attempt_;
-    std::weak_ptr<bool> alive = alive_;
     auto started = w_.loop.now();
-    timer_ = w_.loop.schedule(joinTimeout_, [this, alive, attempt] {
-        if (!alive.lock() || attempt != attempt_ || !pending_) return;
+    timer_ = w_.loop.schedule(joinTimeout_, [this, attempt] {  // cancelled by the destructor
+        if (attempt != attempt_ || !pending_) return;
         timer_ = 0;
         finish(false, "the focus did not join a health-check room within " + ms(joinTimeout_));
     });
-    findMucService([this, alive, attempt, started](util::Jid service) {
-        if (!alive.lock() || attempt != attempt_ || !pending_) return;
+    // Called now or from a disco answer, which requests_ cancels with this.
+    findMucService([this, attempt, started](util::Jid service) {
+        if (attempt != attempt_ || !pending_) return;
         auto room =
             util::Jid::parse("org.jitsi.jicofo.rest.Health-" + util::randomHex(8) + "@" + service.str());
         if (!room) return finish(false, "cannot make a room name on " + service.str());
+        // Not a request of ours: the health-check conference may outlive this, hence the guard.
+        std::weak_ptr<bool> alive = alive_;
         bool accepted = w_.focus.startConference(*room, [this, alive, attempt, started,
                                                          room = *room](Outcome outcome) {
             if (!alive.lock() || attempt != attempt_ || !pending_) return;

@@ -131,11 +131,9 @@ void ColibriExpiry::send(Id id) {
     ++r.attempts;
     // The answer is ours, not the conference's that happened to ask (it may be gone by then).
     util::FaultDomain::Scope outside(nullptr);
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(protocol::Iq::request(protocol::IqType::Set, r.bridge, conf->toElement()),
-                        settings_.requestTimeout, [this, alive, id](IqResult answer) {
-                            if (alive.lock()) onAnswer(id, answer);
-                        });
+    // Our own request (this outlives every conference), cancelled only with this.
+    iqs_.send(protocol::Iq::request(protocol::IqType::Set, r.bridge, conf->toElement()),
+              settings_.requestTimeout, [this, id](IqResult answer) { onAnswer(id, answer); });
 }
 
 void ColibriExpiry::onAnswer(Id id, const IqResult& answer) {
@@ -223,9 +221,7 @@ void ColibriExpiry::arm() {
     timerAt_ = *next;
     auto delay = std::max(util::Duration(0), std::chrono::ceil<util::Duration>(*next - loop_.now()));
     util::FaultDomain::Scope outside(nullptr);
-    std::weak_ptr<bool> alive = alive_;
-    timer_ = loop_.schedule(delay, [this, alive] {
-        if (!alive.lock()) return;
+    timer_ = loop_.schedule(delay, [this] {  // cancelled by the destructor
         timer_ = 0;
         onTimer();
     });

@@ -104,7 +104,7 @@ class ColibriExpiry : private BridgeListener {
     std::set<util::Jid> listedOnce_;  // bridges the registry has listed: they wait for onBridgeUp when gone
     util::TimerId timer_ = 0;
     util::TimePoint timerAt_{};
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests iqs_{router_};  // the expire requests in flight
 };
 
 }  // namespace jicofo::bridge

@@ -22,7 +22,7 @@ void IqRouter::registerHandler(IqType type, const std::string& name, const std::
     (type == IqType::Get ? getHandlers_ : setHandlers_)[{name, ns}] = std::move(h);
 }
 
-void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb, OwnerId owner) {
+void IqRouter::sendRequest(Iq request, util::Duration timeout, Callback cb, OwnerId owner) {
     // The answer is handled in the fault domain (conference) that asked (util/FaultDomain.h).
     cb = util::FaultDomain::bind(std::move(cb));
     std::string id = request.id;
@@ -43,7 +43,7 @@ void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback c
         complete(id, StanzaError::of("remote-server-timeout", "no reply in time"));
     });
     pending_[id] = Pending{request.to, std::move(cb), timer, owner};
-    channel_.send(request.toElement());
+    channel_.send(std::move(request).toElement());
 }
 
 void IqRouter::complete(const std::string& id, util::Result<Iq, StanzaError> reply) {
@@ -69,28 +69,38 @@ void IqRouter::cancelOwner(OwnerId owner) {
 
 void IqRouter::handle(const xml::Element& stanza) {
     auto parsed = Iq::parse(stanza);
-    if (!parsed) {
-        // Answer get/set we can address; anything else (a bad result/error) can only be dropped.
-        const std::string& type = stanza.attr("type");
-        if ((type == "get" || type == "set") && !stanza.attr("id").empty() && stanza.hasAttr("from")) {
-            Iq reply;
-            reply.type = IqType::Error;
-            reply.id = stanza.attr("id");
-            if (auto from = util::Jid::parse(stanza.attr("from"))) reply.to = *from;
-            reply.error = parsed.error();
-            if (!reply.to.empty()) channel_.send(reply.toElement());
-        }
-        JLOG(debug) << "dropped malformed iq: " << parsed.error().text;
-        return;
+    if (!parsed) return refuseMalformed(stanza, parsed.error());
+    dispatch(std::move(parsed.value()));
+}
+
+void IqRouter::handle(xml::Element&& stanza) {
+    auto parsed = Iq::parse(std::move(stanza));  // only the payload is moved out; the envelope stays readable
+    if (!parsed) return refuseMalformed(stanza, parsed.error());
+    dispatch(std::move(parsed.value()));
+}
+
+void IqRouter::refuseMalformed(const xml::Element& stanza, const StanzaError& why) {
+    // Answer get/set we can address; anything else (a bad result/error) can only be dropped.
+    const std::string& type = stanza.attr("type");
+    if ((type == "get" || type == "set") && !stanza.attr("id").empty() && stanza.hasAttr("from")) {
+        Iq reply;
+        reply.type = IqType::Error;
+        reply.id = stanza.attr("id");
+        if (auto from = util::Jid::parse(stanza.attr("from"))) reply.to = *from;
+        reply.error = why;
+        if (!reply.to.empty()) channel_.send(reply.toElement());
     }
-    const Iq& iq = parsed.value();
+    JLOG(debug) << "dropped malformed iq: " << why.text;
+}
+
+void IqRouter::dispatch(Iq&& iq) {
     if (iq.type == IqType::Result || iq.type == IqType::Error)
-        handleReply(iq);
+        handleReply(std::move(iq));
     else
         handleRequest(iq);
 }
 
-void IqRouter::handleReply(const Iq& iq) {
+void IqRouter::handleReply(Iq&& iq) {
     auto it = pending_.find(iq.id);
     if (it == pending_.end()) {
         JLOG(debug) << "reply to unknown iq " << iq.id << " from " << iq.from.str();
@@ -107,8 +117,10 @@ void IqRouter::handleReply(const Iq& iq) {
     }
     if (iq.type == IqType::Error)
         complete(iq.id, iq.error.value_or(StanzaError::of("undefined-condition")));
-    else
-        complete(iq.id, iq);
+    else {
+        std::string id = iq.id;  // read before the move: argument order is unspecified
+        complete(id, std::move(iq));
+    }
 }
 
 void IqRouter::handleRequest(const Iq& iq) {
@@ -123,7 +135,7 @@ void IqRouter::handleRequest(const Iq& iq) {
         return;
     }
     try {
-        if (auto reply = it->second(iq)) send(*reply);
+        if (auto reply = it->second(iq)) send(std::move(*reply));
     } catch (const std::exception& e) {
         JLOG(error) << "handler for <" << iq.payload->name() << " xmlns='" << iq.payload->ns()
                     << "'> failed: " << e.what();

@@ -60,15 +60,18 @@ class IqRouter {
 
     // Sends the request (its id must be unique; Iq::request makes one) and calls back once, on the loop,
     // unless the owner cancels first (cancelOwner).
-    void sendRequest(const protocol::Iq& request, util::Duration timeout, Callback cb, OwnerId owner = 0);
+    // The request is taken by value: a temporary (Iq::request(...)) moves its payload into the stanza.
+    void sendRequest(protocol::Iq request, util::Duration timeout, Callback cb, OwnerId owner = 0);
     template <class T>
-    void sendRequest(const protocol::Iq& request, util::Duration timeout, TypedCallback<T> cb,
-                     OwnerId owner = 0) {
-        sendRequest(request, timeout, typed<T>(std::move(cb)), owner);
+    void sendRequest(protocol::Iq request, util::Duration timeout, TypedCallback<T> cb, OwnerId owner = 0) {
+        sendRequest(std::move(request), timeout, typed<T>(std::move(cb)), owner);
     }
     void send(const protocol::Iq& iq) { channel_.send(iq.toElement()); }
+    void send(protocol::Iq&& iq) { channel_.send(std::move(iq).toElement()); }
     // Feeds an incoming <iq/>. Malformed IQs get bad-request (or are dropped when they cannot be answered).
+    // The rvalue form moves the payload out of the stanza instead of copying it (the stream's path).
     void handle(const xml::Element& stanza);
+    void handle(xml::Element&& stanza);
     // The stream dropped: every pending request fails now.
     void failAll(const std::string& reason);
     size_t pendingCount() const { return pending_.size(); }
@@ -98,7 +101,9 @@ class IqRouter {
         std::optional<util::TimerId> timer;
         OwnerId owner = 0;
     };
-    void handleReply(const protocol::Iq& iq);
+    void refuseMalformed(const xml::Element& stanza, const protocol::StanzaError& why);
+    void dispatch(protocol::Iq&& iq);
+    void handleReply(protocol::Iq&& iq);
     void handleRequest(const protocol::Iq& iq);
     void complete(const std::string& id, util::Result<protocol::Iq, protocol::StanzaError> reply);
 
@@ -119,12 +124,12 @@ class IqRequests {
     IqRequests(const IqRequests&) = delete;
     IqRequests& operator=(const IqRequests&) = delete;
 
-    void send(const protocol::Iq& request, util::Duration timeout, IqRouter::Callback cb) {
-        if (auto r = router_.lock()) (*r)->sendRequest(request, timeout, std::move(cb), owner_);
+    void send(protocol::Iq request, util::Duration timeout, IqRouter::Callback cb) {
+        if (auto r = router_.lock()) (*r)->sendRequest(std::move(request), timeout, std::move(cb), owner_);
     }
     template <class T>
-    void send(const protocol::Iq& request, util::Duration timeout, IqRouter::TypedCallback<T> cb) {
-        send(request, timeout, IqRouter::typed<T>(std::move(cb)));
+    void send(protocol::Iq request, util::Duration timeout, IqRouter::TypedCallback<T> cb) {
+        send(std::move(request), timeout, IqRouter::typed<T>(std::move(cb)));
     }
     void cancelAll() {
         if (auto r = router_.lock()) (*r)->cancelOwner(owner_);

@@ -173,3 +173,53 @@ TEST_F(IqRouterTest, FailAllSkipsRequestsCancelledByAnEarlierCallback) {
     EXPECT_EQ(calls, 1);
     EXPECT_EQ(router.pendingCount(), 0u);
 }
+
+TEST_F(IqRouterTest, AStanzaHandedOverGivesItsPayloadToTheHandlerAndAMalformedOneStillGetsBadRequest) {
+    std::optional<protocol::MuteIq> seen;
+    router.registerHandler<protocol::MuteIq>(IqType::Set, "mute", protocol::ns::kAudioMute,
+                                             [&](const Iq& request, const protocol::MuteIq& m) {
+                                                 seen = m;
+                                                 return std::optional<Iq>(request.result());
+                                             });
+    // The streams' path: the payload is moved into the Iq, not copied.
+    xml::Element good = iq("set", "m1", mute("r1@conference.example.com/bb22", "false"));
+    router.handle(std::move(good));
+    ASSERT_TRUE(seen);
+    EXPECT_EQ(seen->mute, false);
+    EXPECT_EQ(sentCondition(), "");
+
+    seen.reset();
+    router.handle(iq("set", "m2", mute("not a jid@@", "true")));
+    EXPECT_FALSE(seen);
+    auto refused = channel.take("iq");
+    ASSERT_TRUE(refused);
+    auto parsed = Iq::parse(*refused);
+    ASSERT_TRUE(parsed && parsed->error);
+    EXPECT_EQ(parsed->error->condition, "bad-request");
+    EXPECT_EQ(parsed->id, "m2");
+    // The refused request is echoed as before (Iq::errorReply), though it was handed over.
+    ASSERT_TRUE(parsed->payload);
+    EXPECT_EQ(parsed->payload->name(), "mute");
+
+    // An envelope the router cannot read is answered from the stanza it was handed.
+    xml::Element badTo = iq("set", "m3", mute("r1@conference.example.com/bb22", "true"));
+    badTo.setAttr("to", "@@");
+    router.handle(std::move(badTo));
+    EXPECT_EQ(sentCondition(), "jid-malformed");
+}
+
+TEST_F(IqRouterTest, ARequestsOwnerDestroyedInsideAnotherCallbackNeverHearsItsAnswer) {
+    // Like a conference that ends in one answer's callback while its other request is still out.
+    auto owner = std::make_unique<xmpp::IqRequests>(router);
+    int lateCalls = 0;
+    Iq first = discoRequest(), second = discoRequest();
+    owner->send(first, Duration(1000), [&](util::Result<Iq, StanzaError>) { owner.reset(); });
+    owner->send(second, Duration(1000), [&](util::Result<Iq, StanzaError>) { ++lateCalls; });
+    answer(first.id);
+    EXPECT_FALSE(owner);
+    answer(second.id);              // its answer arrives: nobody is called
+    loop.advance(Duration(5000));  // nor by its timeout
+    EXPECT_EQ(lateCalls, 0);
+    EXPECT_EQ(router.pendingCount(), 0u);
+    EXPECT_EQ(loop.timerCount(), 0u) << "the cancelled request's timer is gone too";
+}
