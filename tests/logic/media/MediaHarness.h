@@ -146,6 +146,7 @@ class MediaHarness {
     std::set<std::string> silent;    // bridges not answering at all
     bool participantsAnswerDisco = true;
     std::map<std::string, int> discoAsked;  // disco#info queries the focus sent to each participant (by nick)
+    std::vector<protocol::Iq> discoUnanswered;  // those left unanswered (participantsAnswerDisco false)
 
     ManualLoop loop;
     FakeChannel component, client;

@@ -217,7 +217,7 @@ TEST_F(IqRouterTest, ARequestsOwnerDestroyedInsideAnotherCallbackNeverHearsItsAn
     owner->send(second, Duration(1000), [&](util::Result<Iq, StanzaError>) { ++lateCalls; });
     answer(first.id);
     EXPECT_FALSE(owner);
-    answer(second.id);              // its answer arrives: nobody is called
+    answer(second.id);             // its answer arrives: nobody is called
     loop.advance(Duration(5000));  // nor by its timeout
     EXPECT_EQ(lateCalls, 0);
     EXPECT_EQ(router.pendingCount(), 0u);
