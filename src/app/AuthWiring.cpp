@@ -58,10 +58,12 @@ AuthWiring::~AuthWiring() {
 
 void AuthWiring::attach(conference::FocusManager& focus, xmpp::IqRouter& component, HttpRoutes& http) {
     focus_ = &focus;
-    component.registerHandler(protocol::IqType::Get, "login-url", protocol::ns::kFocus,
-                              [this](const Iq& iq) { return loginUrl(iq); });
-    component.registerHandler(protocol::IqType::Set, "logout", protocol::ns::kFocus,
-                              [this](const Iq& iq) { return logout(iq); });
+    component.registerHandler<protocol::LoginUrlIq>(
+        protocol::IqType::Get, "login-url", protocol::ns::kFocus,
+        [this](const Iq& iq, const protocol::LoginUrlIq& request) { return loginUrl(iq, request); });
+    component.registerHandler<protocol::LogoutIq>(
+        protocol::IqType::Set, "logout", protocol::ns::kFocus,
+        [this](const Iq& iq, const protocol::LogoutIq& request) { return logout(iq, request); });
     if (auto* shibboleth = dynamic_cast<auth::ShibbolethAuthority*>(authority_.get())) {
         auto create = http::ShibbolethLoginHandler::onLoop(loop_, *shibboleth, kLoginTimeout);
         // 2015 did not check the path: the web server in front maps its protected /login here.
@@ -71,20 +73,16 @@ void AuthWiring::attach(conference::FocusManager& focus, xmpp::IqRouter& compone
     }
 }
 
-std::optional<Iq> AuthWiring::loginUrl(const Iq& iq) const {
+std::optional<Iq> AuthWiring::loginUrl(const Iq& iq, const protocol::LoginUrlIq& request) const {
     if (!authority_) return iq.errorReply(StanzaError::of("service-unavailable"));
-    auto request = protocol::LoginUrlIq::parse(*iq.payload);
-    if (!request) return iq.errorReply(request.error());
-    auto answer = authority_->handleLoginUrl(*request, iq.from);
+    auto answer = authority_->handleLoginUrl(request, iq.from);
     if (!answer) return iq.errorReply(answer.error());
     return iq.result(answer->toElement());
 }
 
-std::optional<Iq> AuthWiring::logout(const Iq& iq) {
+std::optional<Iq> AuthWiring::logout(const Iq& iq, const protocol::LogoutIq& request) {
     if (!authority_) return iq.errorReply(StanzaError::of("feature-not-implemented"));
-    auto request = protocol::LogoutIq::parse(*iq.payload);
-    if (!request) return iq.errorReply(request.error());
-    auto answer = authority_->handleLogout(*request, iq.from);
+    auto answer = authority_->handleLogout(request, iq.from);
     if (!answer) return iq.errorReply(answer.error());
     return iq.result(answer->toElement());
 }

@@ -14,6 +14,8 @@
 #include "conference/ReservationGate.h"
 #include "config/FocusConfig.h"
 #include "http/reservation/ReservationClient.h"
+#include "protocol/focus/LoginUrlIq.h"
+#include "protocol/focus/LogoutIq.h"
 #include "xmpp/IqRouter.h"
 
 namespace jicofo::app {
@@ -47,8 +49,8 @@ class AuthWiring : private conference::ReservationGate {
     void requestNewRoom(const util::Jid& room, const std::string& owner, Decision done) override;
     void conferenceEnded(const util::Jid& room) override;
 
-    std::optional<protocol::Iq> loginUrl(const protocol::Iq& iq) const;
-    std::optional<protocol::Iq> logout(const protocol::Iq& iq);
+    std::optional<protocol::Iq> loginUrl(const protocol::Iq& iq, const protocol::LoginUrlIq& request) const;
+    std::optional<protocol::Iq> logout(const protocol::Iq& iq, const protocol::LogoutIq& request);
 
     util::Loop& loop_;
     std::unique_ptr<auth::AuthAuthority> authority_;

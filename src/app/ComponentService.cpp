@@ -5,6 +5,7 @@
 
 #include "log/Log.h"
 #include "protocol/disco/DiscoInfo.h"
+#include "protocol/focus/ConferenceIq.h"
 #include "protocol/stanza/Namespaces.h"
 #include "util/CalendarTime.h"
 
@@ -62,8 +63,9 @@ ComponentService::ComponentService(xmpp::IqRouter& router, conference::FocusMana
         t.addChild("utc").setText(utcNow());
         return iq.result(t);
     });
-    router.registerHandler(IqType::Set, "conference", ns::kFocus,
-                           [this](const Iq& iq) { return focus_.handleConferenceIq(iq); });
+    router.registerHandler<protocol::ConferenceIq>(
+        IqType::Set, "conference", ns::kFocus,
+        [this](const Iq& iq, const protocol::ConferenceIq& c) { return focus_.handleConferenceIq(iq, c); });
     router.registerHandler(IqType::Get, "stats", ns::kColibri, [this](const Iq& iq) { return stats(iq); });
     router.registerHandler(IqType::Set, "graceful-shutdown", ns::kColibri,
                            [this](const Iq& iq) { return gracefulShutdown(iq); });

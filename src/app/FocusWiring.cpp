@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "log/Log.h"
+#include "protocol/focus/MuteIq.h"
+#include "protocol/jingle/Jingle.h"
 #include "protocol/stanza/Namespaces.h"
 #include "xmpp/PingResponder.h"
 
@@ -137,10 +139,14 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
             loop, client, clientRouter, *brewery, *colibri2Expiries, config.bridgeRequestTimeout});
         media.colibri2 = colibri2.get();
     }
-    clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
-                                 [this](const protocol::Iq& iq) { return focus.handleJingle(iq); });
-    clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
-                                 [this](const protocol::Iq& iq) { return focus.handleMute(iq); });
+    clientRouter.registerHandler<protocol::jingle::Jingle>(
+        protocol::IqType::Set, "jingle", protocol::ns::kJingle,
+        [this](const protocol::Iq& iq, const protocol::jingle::Jingle& j) {
+            return focus.handleJingle(iq, j);
+        });
+    clientRouter.registerHandler<protocol::MuteIq>(
+        protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
+        [this](const protocol::Iq& iq, const protocol::MuteIq& m) { return focus.handleMute(iq, m); });
     auth.attach(focus, componentRouter, http);
     xmpp::KeepAlive::Options ka;
     ka.target = util::Jid::parse(config.domain).value_or(util::Jid());
@@ -164,7 +170,7 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
 bool FocusWiring::takeProxiedIq(const xml::Element& iq) {
     if (!proxy || !proxy->isProxied(iq)) return false;
     if (auto original = proxy->unwrap(iq))
-        componentRouter.handle(*original);
+        componentRouter.handle(std::move(*original));
     else
         JLOG(warning) << "client_proxy " << proxy->localJid().str() << ": dropped an IQ whose resource "
                       << "is not a sender's JID";

@@ -31,6 +31,7 @@ class ListenerProxy : public xmpp::ChannelListener {
     void onConnected(const util::Jid& jid) override { target_->onConnected(jid); }
     void onDisconnected(const std::string& reason) override { target_->onDisconnected(reason); }
     void onStanza(const xml::Element& stanza) override { target_->onStanza(stanza); }
+    void takeStanza(xml::Element&& stanza) override { target_->takeStanza(std::move(stanza)); }
 
   private:
     xmpp::ChannelListener* target_ = nullptr;

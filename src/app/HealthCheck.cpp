@@ -20,7 +20,7 @@ std::string ms(util::Duration d) {
 }  // namespace
 
 HealthCheck::HealthCheck(FocusWiring& wiring, util::Jid domain, util::Duration joinTimeout)
-    : w_(wiring), domain_(std::move(domain)), joinTimeout_(joinTimeout) {}
+    : w_(wiring), domain_(std::move(domain)), joinTimeout_(joinTimeout), requests_(wiring.clientRouter) {}
 
 HealthCheck::~HealthCheck() {
     if (timer_) w_.loop.cancel(timer_);
@@ -67,18 +67,20 @@ void HealthCheck::run(util::Duration loopLatency, Done done) {
 
 void HealthCheck::roundTrip() {
     std::uint64_t attempt = ++attempt_;
-    std::weak_ptr<bool> alive = alive_;
     auto started = w_.loop.now();
-    timer_ = w_.loop.schedule(joinTimeout_, [this, alive, attempt] {
-        if (!alive.lock() || attempt != attempt_ || !pending_) return;
+    timer_ = w_.loop.schedule(joinTimeout_, [this, attempt] {  // cancelled by the destructor
+        if (attempt != attempt_ || !pending_) return;
         timer_ = 0;
         finish(false, "the focus did not join a health-check room within " + ms(joinTimeout_));
     });
-    findMucService([this, alive, attempt, started](util::Jid service) {
-        if (!alive.lock() || attempt != attempt_ || !pending_) return;
+    // Called now or from a disco answer, which requests_ cancels with this.
+    findMucService([this, attempt, started](util::Jid service) {
+        if (attempt != attempt_ || !pending_) return;
         auto room =
             util::Jid::parse("org.jitsi.jicofo.rest.Health-" + util::randomHex(8) + "@" + service.str());
         if (!room) return finish(false, "cannot make a room name on " + service.str());
+        // Not a request of ours: the health-check conference may outlive this, hence the guard.
+        std::weak_ptr<bool> alive = alive_;
         bool accepted = w_.focus.startConference(*room, [this, alive, attempt, started,
                                                          room = *room](Outcome outcome) {
             if (!alive.lock() || attempt != attempt_ || !pending_) return;
@@ -113,18 +115,15 @@ void HealthCheck::finish(bool ok, std::string detail) {
 
 void HealthCheck::findMucService(std::function<void(util::Jid)> found) {
     if (mucService_) return found(*mucService_);
-    std::weak_ptr<bool> alive = alive_;
-    w_.clientRouter.sendRequest(Iq::request(IqType::Get, domain_, protocol::DiscoItems{}.toElement()),
-                                joinTimeout_ / 2,
-                                [this, alive, found](util::Result<Iq, protocol::StanzaError> r) {
-                                    if (!alive.lock()) return;
-                                    auto items = std::make_shared<std::vector<util::Jid>>();
-                                    if (r && r->payload)
-                                        if (auto parsed = protocol::DiscoItems::parse(*r->payload))
-                                            for (const auto& item : parsed.value().items)
-                                                if (auto j = util::Jid::parse(item.jid)) items->push_back(*j);
-                                    probeItems(items, 0, found);
-                                });
+    requests_.send<protocol::DiscoItems>(
+        Iq::request(IqType::Get, domain_, protocol::DiscoItems{}.toElement()), joinTimeout_ / 2,
+        [this, found](util::Result<protocol::DiscoItems, protocol::StanzaError> r) {
+            auto items = std::make_shared<std::vector<util::Jid>>();
+            if (r)
+                for (const auto& item : r->items)
+                    if (auto j = util::Jid::parse(item.jid)) items->push_back(*j);
+            probeItems(items, 0, found);
+        });
 }
 
 void HealthCheck::probeItems(std::shared_ptr<std::vector<util::Jid>> items, std::size_t next,
@@ -136,19 +135,14 @@ void HealthCheck::probeItems(std::shared_ptr<std::vector<util::Jid>> items, std:
                    << fallback.str();
         return found(fallback);
     }
-    std::weak_ptr<bool> alive = alive_;
     util::Jid jid = (*items)[next];
-    w_.clientRouter.sendRequest(
+    requests_.send<protocol::DiscoInfo>(
         Iq::request(IqType::Get, jid, protocol::DiscoInfo{}.toElement()), joinTimeout_ / 2,
-        [this, alive, items, next, jid, found](util::Result<Iq, protocol::StanzaError> r) {
-            if (!alive.lock()) return;
-            if (r && r->payload) {
-                auto info = protocol::DiscoInfo::parse(*r->payload);
-                if (info && info.value().hasFeature(protocol::ns::kMuc)) {
-                    mucService_ = jid;
-                    JLOG(info) << "health check: MUC service " << jid.str();
-                    return found(jid);
-                }
+        [this, items, next, jid, found](util::Result<protocol::DiscoInfo, protocol::StanzaError> info) {
+            if (info && info->hasFeature(protocol::ns::kMuc)) {
+                mucService_ = jid;
+                JLOG(info) << "health check: MUC service " << jid.str();
+                return found(jid);
             }
             probeItems(items, next + 1, found);
         });

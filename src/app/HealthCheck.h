@@ -49,7 +49,8 @@ class HealthCheck {
     std::vector<Done> waiters_;
     util::TimerId timer_ = 0;
     std::uint64_t attempt_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // the health-check conference's join waiter
+    xmpp::IqRequests requests_;  // the disco requests; last, so destroyed first
 };
 
 }  // namespace jicofo::app

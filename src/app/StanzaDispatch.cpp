@@ -19,6 +19,10 @@ void ComponentDispatch::onStanza(const xml::Element& stanza) {
     if (stanza.name() == "iq") router_.handle(stanza);
 }
 
+void ComponentDispatch::takeStanza(xml::Element&& stanza) {
+    if (stanza.name() == "iq") router_.handle(std::move(stanza));
+}
+
 void ClientDispatch::onConnected(const util::Jid& jid) {
     JLOG(info) << "focus user logged in as " << jid.str();
     focus_.onClientConnected();
@@ -38,6 +42,12 @@ void ClientDispatch::onStanza(const xml::Element& stanza) {
         if (!hooks_.presence || !hooks_.presence(stanza)) focus_.handlePresence(stanza);
     } else if (stanza.name() == "message" && hooks_.message)
         hooks_.message(stanza);
+}
+
+void ClientDispatch::takeStanza(xml::Element&& stanza) {
+    // An IQ's payload moves on into the router (no copy); the rest is only read.
+    if (stanza.name() != "iq") return onStanza(stanza);
+    if (!hooks_.iq || !hooks_.iq(stanza)) router_.handle(std::move(stanza));
 }
 
 }  // namespace jicofo::app

@@ -16,6 +16,7 @@ class ComponentDispatch : public xmpp::ChannelListener {
     void onConnected(const util::Jid& jid) override;
     void onDisconnected(const std::string& reason) override;
     void onStanza(const xml::Element& stanza) override;
+    void takeStanza(xml::Element&& stanza) override;
 
   private:
     xmpp::IqRouter& router_;
@@ -41,6 +42,7 @@ class ClientDispatch : public xmpp::ChannelListener {
     void onConnected(const util::Jid& jid) override;
     void onDisconnected(const std::string& reason) override;
     void onStanza(const xml::Element& stanza) override;
+    void takeStanza(xml::Element&& stanza) override;
 
   private:
     xmpp::IqRouter& router_;

@@ -10,7 +10,6 @@ namespace jicofo::bridge {
 
 using protocol::Iq;
 using protocol::IqType;
-using IqResult = util::Result<Iq, protocol::StanzaError>;
 
 namespace {
 
@@ -41,7 +40,6 @@ BridgeRegistry::~BridgeRegistry() {
 void BridgeRegistry::start() {
     if (running_) stop();
     running_ = true;
-    ++epoch_;
     feed_.start();  // before the first bridge appears, so mapped nodes are followed from the start
     discover();
     if (settings_.rediscoveryInterval.count() > 0)
@@ -56,7 +54,7 @@ void BridgeRegistry::start() {
 void BridgeRegistry::stop() {
     if (running_) JLOG(info) << "bridge discovery stopped; " << bridges_.size() << " bridge(s) forgotten";
     running_ = false;
-    ++epoch_;
+    requests_.cancelAll();
     for (util::TimerId* t : {&rediscoveryTimer_, &healthTimer_, &statsTimer_}) {
         if (*t) loop_.cancel(*t);
         *t = 0;
@@ -73,61 +71,44 @@ void BridgeRegistry::stop() {
 
 void BridgeRegistry::scheduleRepeating(util::TimerId& timer, util::Duration every,
                                        void (BridgeRegistry::*fn)()) {
-    std::weak_ptr<bool> alive = alive_;
-    timer = loop_.schedule(every, [this, alive, &timer, every, fn] {
-        if (!alive.lock() || !running_) return;
-        (this->*fn)();
-        if (running_) scheduleRepeating(timer, every, fn);
-    });
+    timer =
+        loop_.schedule(every, [this, &timer, every, fn] {  // cancelled by stop(), which the destructor calls
+            if (!running_) return;
+            (this->*fn)();
+            if (running_) scheduleRepeating(timer, every, fn);
+        });
 }
 
+// The disco requests are requests_': stop() (and the destructor) cancel them, so an answer to an older
+// round never arrives here.
 void BridgeRegistry::probe(const util::Jid& jid, std::function<void(bool)> done) {
-    std::weak_ptr<bool> alive = alive_;
-    uint64_t epoch = epoch_;
-    router_.sendRequest(Iq::request(IqType::Get, jid, protocol::DiscoInfo{}.toElement()),
-                        settings_.discoTimeout, [this, alive, epoch, jid, done](IqResult r) {
-                            if (!alive.lock() || epoch != epoch_) return;
-                            bool ok = false;
-                            if (r && r->payload) {
-                                auto info = protocol::DiscoInfo::parse(*r->payload);
-                                ok = info && hasBridgeFeatures(*info);
-                            }
-                            if (!r)
-                                JLOG(debug) << "disco#info to " << jid.str() << ": " << r.error().condition;
-                            done(ok);
-                        });
+    requests_.send<protocol::DiscoInfo>(
+        Iq::request(IqType::Get, jid, protocol::DiscoInfo{}.toElement()), settings_.discoTimeout,
+        [this, jid, done](util::Result<protocol::DiscoInfo, protocol::StanzaError> info) {
+            if (!info) JLOG(debug) << "disco#info to " << jid.str() << ": " << info.error().condition;
+            done(info && hasBridgeFeatures(*info));
+        });
 }
 
 void BridgeRegistry::discover() {
     if (!running_ || discovering_) return;
     discovering_ = true;
-    std::weak_ptr<bool> alive = alive_;
-    uint64_t epoch = epoch_;
-    router_.sendRequest(Iq::request(IqType::Get, settings_.domain, protocol::DiscoItems{}.toElement()),
-                        settings_.discoTimeout, [this, alive, epoch](IqResult r) {
-                            if (!alive.lock() || epoch != epoch_) return;
-                            std::optional<protocol::DiscoItems> items;
-                            std::string why = r ? "no query in the result" : r.error().condition;
-                            if (r && r->payload) {
-                                auto parsed = protocol::DiscoItems::parse(*r->payload);
-                                if (parsed)
-                                    items = std::move(parsed.value());
-                                else
-                                    why = parsed.error().text;
-                            }
-                            if (!items) {
-                                // Keep what we know: one lost answer from the server does not mean every
-                                // bridge is gone.
-                                JLOG(warning)
-                                    << "disco#items of " << settings_.domain.str() << " failed: " << why;
-                                discovering_ = false;
-                                return;
-                            }
-                            std::vector<util::Jid> jids;
-                            for (const auto& item : items->items)
-                                if (auto j = util::Jid::parse(item.jid)) jids.push_back(*j);
-                            onItems(jids);
-                        });
+    requests_.send<protocol::DiscoItems>(
+        Iq::request(IqType::Get, settings_.domain, protocol::DiscoItems{}.toElement()),
+        settings_.discoTimeout, [this](util::Result<protocol::DiscoItems, protocol::StanzaError> items) {
+            if (!items) {
+                // Keep what we know: one lost answer from the server does not mean every bridge is gone.
+                const auto& e = items.error();
+                JLOG(warning) << "disco#items of " << settings_.domain.str()
+                              << " failed: " << (e.text.empty() ? e.condition : e.text);
+                discovering_ = false;
+                return;
+            }
+            std::vector<util::Jid> jids;
+            for (const auto& item : items->items)
+                if (auto j = util::Jid::parse(item.jid)) jids.push_back(*j);
+            onItems(jids);
+        });
 }
 
 void BridgeRegistry::onItems(const std::vector<util::Jid>& items) {

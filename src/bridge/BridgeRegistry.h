@@ -89,14 +89,13 @@ class BridgeRegistry {
     bool listening(BridgeListener* listener) const;
     std::vector<Listener> listeners_;
     bool running_ = false;
-    uint64_t epoch_ = 0;            // bumped by start()/stop(): answers to older requests are ignored
     bool discovering_ = false;      // a round is in flight
     std::size_t pendingInfos_ = 0;  // disco#info answers the round still waits for
     std::set<util::Jid> healthPending_, verifying_;
     std::map<util::Jid, protocol::colibri::Stats> unverifiedStats_;
     std::map<util::Jid, util::TimePoint> rejectedUntil_;  // stats item ids that are not bridges
     util::TimerId rediscoveryTimer_ = 0, healthTimer_ = 0, statsTimer_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests requests_{router_};  // the disco requests: cancelled by stop() and with this
 };
 
 }  // namespace jicofo::bridge

@@ -143,7 +143,10 @@ class ColibriAllocator : private BridgeListener {
     std::unordered_map<Handle, Attempt> attempts_;
     Handle nextHandle_ = 1;
     uint64_t nextRequest_ = 1;
+    // Posted deliveries, and allocation answers: those still matter once this is gone (the channels they
+    // bring are given back through ColibriExpiry), so they are not owned requests.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests updates_{ctx_.router};  // channel updates: nobody waits for them once this is gone
 };
 
 }  // namespace jicofo::bridge

@@ -77,9 +77,9 @@ void ColibriAllocator::update(const Allocation& allocation, protocol::colibri::C
         auto l = it->second.live.find(allocation.endpoint());
         live = l != it->second.live.end() && sameChannels(l->second, allocation.channels);
     }
-    std::weak_ptr<bool> alive = alive_;
     if (!live) {
         JLOG_ROOM(debug, room_.str()) << "update for " << allocation.endpoint() << " dropped: channels gone";
+        std::weak_ptr<bool> alive = alive_;
         if (cb)
             ctx_.loop.post([alive, cb] {
                 if (alive.lock()) cb(StanzaError::of("item-not-found", "no such channels"));
@@ -87,14 +87,13 @@ void ColibriAllocator::update(const Allocation& allocation, protocol::colibri::C
         return;
     }
     payload.id = it->second.id;
-    auto iq = protocol::Iq::request(protocol::IqType::Set, allocation.bridge, payload.toElement());
-    ctx_.router.sendRequest(
-        iq, ctx_.requestTimeout, [alive, cb, bridge = allocation.bridge, room = room_.str()](IqResult r) {
-            if (!r)
-                JLOG_ROOM(info, room)
-                    << "Colibri update refused by " << bridge.str() << ": " << r.error().condition;
-            if (cb && alive.lock()) cb(r);
-        });
+    updates_.send(protocol::Iq::request(protocol::IqType::Set, allocation.bridge, payload.toElement()),
+                  ctx_.requestTimeout, [this, cb, bridge = allocation.bridge](IqResult r) {
+                      if (!r)
+                          JLOG_ROOM(info, room_.str())
+                              << "Colibri update refused by " << bridge.str() << ": " << r.error().condition;
+                      if (cb) cb(r);
+                  });
 }
 
 void ColibriAllocator::expire(const Allocation& allocation) {

@@ -114,7 +114,7 @@ class RetryQueue {
     Id nextId_ = 1;
     util::TimerId timer_ = 0;
     util::TimePoint timerAt_{};
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests iqs_{router_};  // the requests in flight, cancelled with this
 };
 
 template <typename Payload>
@@ -169,11 +169,8 @@ void RetryQueue<Payload>::send(Id id) {
     r.inFlight = true;
     ++r.attempts;
     util::FaultDomain::Scope outside(nullptr);  // the answer is ours, not the conference's that asked
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(protocol::Iq::request(protocol::IqType::Set, r.bridge, std::move(*payload)),
-                        settings_.requestTimeout, [this, alive, id](IqResult answer) {
-                            if (alive.lock()) onAnswer(id, answer);
-                        });
+    iqs_.send(protocol::Iq::request(protocol::IqType::Set, r.bridge, std::move(*payload)),
+              settings_.requestTimeout, [this, id](IqResult answer) { onAnswer(id, answer); });
 }
 
 template <typename Payload>
@@ -215,9 +212,7 @@ void RetryQueue<Payload>::arm() {
     timerAt_ = *next;
     auto delay = std::max(util::Duration(0), std::chrono::ceil<util::Duration>(*next - loop_.now()));
     util::FaultDomain::Scope outside(nullptr);
-    std::weak_ptr<bool> alive = alive_;
-    timer_ = loop_.schedule(delay, [this, alive] {
-        if (!alive.lock()) return;
+    timer_ = loop_.schedule(delay, [this] {  // cancelled by the destructor
         timer_ = 0;
         onTimer();
     });

@@ -31,7 +31,7 @@ void StatsFeed::start() {
 
 void StatsFeed::stop() {
     running_ = false;
-    ++epoch_;
+    requests_.cancelAll();
     followed_.clear();
     for (util::TimerId t : retryTimers_) loop_.cancel(t);
     retryTimers_.clear();
@@ -50,23 +50,21 @@ void StatsFeed::follow(const std::string& node) {
 
 // Fetch first so the focus has the current load before the next publication, then subscribe; a refused
 // subscription (often: the bridge has not created its node yet) is retried, fetch included.
+// The requests are requests_' and the retry timers are in retryTimers_: stop() (and the destructor) cancel
+// both, so nothing from an earlier start arrives here.
 void StatsFeed::subscribe(const std::string& node) {
-    std::weak_ptr<bool> alive = alive_;
-    uint64_t epoch = epoch_;
     const util::Jid& service = *settings_.pubsubService;
-    router_.sendRequest(Iq::request(IqType::Get, service, pubsub::itemsRequest(node)), settings_.discoTimeout,
-                        [this, alive, epoch, node](util::Result<Iq, protocol::StanzaError> r) {
-                            if (!alive.lock() || epoch != epoch_) return;
-                            if (!r) {
-                                JLOG(debug) << "stats node " << node << " items: " << r.error().condition;
-                                return;
-                            }
-                            if (r->payload) deliver(pubsub::itemsOfResult(*r->payload));
-                        });
-    router_.sendRequest(
+    requests_.send(Iq::request(IqType::Get, service, pubsub::itemsRequest(node)), settings_.discoTimeout,
+                   [this, node](util::Result<Iq, protocol::StanzaError> r) {
+                       if (!r) {
+                           JLOG(debug) << "stats node " << node << " items: " << r.error().condition;
+                           return;
+                       }
+                       if (r->payload) deliver(pubsub::itemsOfResult(*r->payload));
+                   });
+    requests_.send(
         Iq::request(IqType::Set, service, pubsub::subscribeRequest(node, channel_.localJid().str())),
-        settings_.discoTimeout, [this, alive, epoch, node](util::Result<Iq, protocol::StanzaError> r) {
-            if (!alive.lock() || epoch != epoch_) return;
+        settings_.discoTimeout, [this, node](util::Result<Iq, protocol::StanzaError> r) {
             if (r) {
                 JLOG(info) << "subscribed to bridge stats node " << node;
                 return;
@@ -74,8 +72,7 @@ void StatsFeed::subscribe(const std::string& node) {
             JLOG(warning) << "subscription to stats node " << node << " failed (" << r.error().condition
                           << "), retrying in " << settings_.pubsubRetryInterval.count() << " ms";
             auto timer = std::make_shared<util::TimerId>(0);
-            *timer = loop_.schedule(settings_.pubsubRetryInterval, [this, alive, epoch, node, timer] {
-                if (!alive.lock() || epoch != epoch_) return;
+            *timer = loop_.schedule(settings_.pubsubRetryInterval, [this, node, timer] {
                 retryTimers_.erase(*timer);
                 subscribe(node);
             });

@@ -48,10 +48,9 @@ class StatsFeed {
     const BridgeRegistrySettings& settings_;
     Sink sink_;
     bool running_ = false;
-    uint64_t epoch_ = 0;  // bumped by stop(): answers to older requests are ignored
     std::set<std::string> followed_;
     std::set<util::TimerId> retryTimers_;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests requests_{router_};  // items and subscriptions: cancelled by stop() and with this
 };
 
 }  // namespace jicofo::bridge

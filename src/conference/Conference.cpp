@@ -183,11 +183,6 @@ protocol::jingle::StartMuted Conference::startMutedFor(const Participant& p) con
     return sm;
 }
 
-std::optional<protocol::Iq> Conference::handleJingle(const protocol::Iq& iq) {
-    if (!media_) return iq.errorReply(protocol::StanzaError::of("service-unavailable"));
-    return media_->handleJingle(iq);
-}
-
 void Conference::onRoomLost(const std::string& why) {
     stop(why);
 }

@@ -62,8 +62,6 @@ class Conference : private muc::ChatRoomListener {
     void onClientConnected();
     void onClientDisconnected();
     void handlePresence(const xml::Element& presence) { room_.handlePresence(presence); }
-    // A Jingle IQ from an occupant of this room (docs/media.md §3.5).
-    std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
     // Calls waiter when the join finishes (at once if already joined or the user stream is down).
     void whenJoined(JoinWaiter waiter);
     // A conference IQ bound an auth session to realJid: owner if it is an occupant (docs/protocol.md §5.5).
@@ -83,6 +81,8 @@ class Conference : private muc::ChatRoomListener {
     const std::string& etherpadName() const { return etherpad_; }
     std::optional<std::string> ownerNick() const { return owner_.ownerNick(); }
     const MediaSessions* media() const { return media_.get(); }
+    // Null without media (rooms only). FocusManager hands it the room's Jingle IQs (docs/media.md §3.5).
+    MediaSessions* media() { return media_.get(); }
     // When the focus created it (the operator page shows its age).
     util::TimePoint createdAt() const { return createdAt_; }
 

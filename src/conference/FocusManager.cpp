@@ -35,10 +35,7 @@ void FocusManager::reply(const Iq& iq) {
     ctx_.component.send(iq.toElement());
 }
 
-std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request) {
-    auto parsed = ConferenceIq::parse(*request.payload);
-    if (!parsed) return request.errorReply(parsed.error());
-    const ConferenceIq& conf = parsed.value();
+std::optional<Iq> FocusManager::handleConferenceIq(const Iq& request, const ConferenceIq& conf) {
     // A 2015 client always names the room; without one there is nothing to do (later Jicofo: bad-request
     // too).
     if (!conf.room) return request.errorReply(StanzaError::of("bad-request", "missing 'room'"));
@@ -76,22 +73,22 @@ bool FocusManager::startConference(const util::Jid& room, Conference::JoinWaiter
     return true;
 }
 
-std::optional<Iq> FocusManager::handleJingle(const Iq& request) {
+std::optional<Iq> FocusManager::handleJingle(const Iq& request, const protocol::jingle::Jingle& jingle) {
     auto it = conferences_.find(request.from.bare());
     if (it == conferences_.end()) {
         return request.errorReply(protocol::focus_errors::unknownSession());
     }
     std::optional<Iq> reply;
-    if (!guarded(it->first, [&] { reply = it->second->handleJingle(request); }))
+    MediaSessions* media = it->second->media();
+    if (!media) return request.errorReply(StanzaError::of("service-unavailable"));
+    if (!guarded(it->first, [&] { reply = media->handleJingle(request, jingle); }))
         return request.errorReply(StanzaError::of("internal-server-error"));
     return reply;
 }
 
-std::optional<Iq> FocusManager::handleMute(const Iq& request) {
-    auto parsed = protocol::MuteIq::parse(*request.payload);
-    if (!parsed) return request.errorReply(parsed.error());
+std::optional<Iq> FocusManager::handleMute(const Iq& request, const protocol::MuteIq& mute) {
     // 2015 did not answer these at all; the client then waited for nothing.
-    if (!parsed->jid || !parsed->mute)
+    if (!mute.jid || !mute.mute)
         return request.errorReply(StanzaError::of("bad-request", "mute needs a 'jid' and a true/false text"));
     // Prosody sends an occupant's IQ from its occupant JID, so the sender's room is the bare 'from'. A mute
     // from anything else (a real JID writing to our full JID) is in no room of ours.
@@ -101,7 +98,7 @@ std::optional<Iq> FocusManager::handleMute(const Iq& request) {
         return request.errorReply(StanzaError::of("forbidden", "not an occupant of a conference room"));
     }
     std::optional<Iq> reply;
-    if (!guarded(it->first, [&] { reply = it->second->handleMute(request, *parsed->jid, *parsed->mute); }))
+    if (!guarded(it->first, [&] { reply = it->second->handleMute(request, *mute.jid, *mute.mute); }))
         return request.errorReply(StanzaError::of("internal-server-error"));
     return reply;
 }

@@ -21,6 +21,8 @@
 #include "auth/AuthListener.h"
 #include "conference/Conference.h"
 #include "protocol/focus/ConferenceIq.h"
+#include "protocol/focus/MuteIq.h"
+#include "protocol/jingle/Jingle.h"
 #include "protocol/stanza/Stanza.h"
 #include "util/FaultDomain.h"
 
@@ -31,14 +33,19 @@ class FocusManager : private ConferenceListener, private auth::AuthListener {
     explicit FocusManager(FocusContext& ctx);
     ~FocusManager() override;
 
+    // The IQ handlers take the payload already parsed (xmpp::IqRouter::registerHandler<T> answers a payload
+    // that does not parse with bad-request).
     // The conference IQ (set) from the component. Returns the reply now, or nothing when it is sent once the
     // focus is in the room (no thread waits meanwhile).
-    std::optional<protocol::Iq> handleConferenceIq(const protocol::Iq& request);
-    // A Jingle IQ (set) on the focus user's stream, from an occupant of one of our rooms.
-    std::optional<protocol::Iq> handleJingle(const protocol::Iq& request);
-    // A mute IQ (set, §6.1) on the focus user's stream. Malformed ⇒ bad-request (2015: no reply); a sender
+    std::optional<protocol::Iq> handleConferenceIq(const protocol::Iq& request,
+                                                   const protocol::ConferenceIq& conf);
+    // A Jingle IQ (set) on the focus user's stream, from an occupant of one of our rooms: straight to that
+    // room's MediaSessions.
+    std::optional<protocol::Iq> handleJingle(const protocol::Iq& request,
+                                             const protocol::jingle::Jingle& jingle);
+    // A mute IQ (set, §6.1) on the focus user's stream. Incomplete ⇒ bad-request (2015: no reply); a sender
     // that is not an occupant of one of our rooms ⇒ forbidden; the rest is the conference's (Conference.h).
-    std::optional<protocol::Iq> handleMute(const protocol::Iq& request);
+    std::optional<protocol::Iq> handleMute(const protocol::Iq& request, const protocol::MuteIq& mute);
     // The reservation's duration guard (§6.7): the room's conference destroys its MUC room with reason.
     void destroyRoom(const util::Jid& room, const std::string& reason);
     // A presence that arrived on the focus user's stream.

@@ -15,10 +15,7 @@ namespace jingle = protocol::jingle;
 
 using protocol::focus_errors::unknownSession;
 
-std::optional<Iq> MediaSessions::handleJingle(const Iq& iq) {
-    auto parsed = jingle::Jingle::parse(*iq.payload);
-    if (!parsed) return iq.errorReply(parsed.error());
-    const jingle::Jingle& j = parsed.value();
+std::optional<Iq> MediaSessions::handleJingle(const Iq& iq, const jingle::Jingle& j) {
     // The session is the sid plus the sender's occupant JID (docs/media.md §3.4), never the attributes.
     auto it = participants_.find(iq.from.resource());
     if (it == participants_.end() || iq.from.bare() != room_ || it->second.sid.empty() ||

@@ -111,27 +111,26 @@ void MediaSessions::discover(Participant& p) {
             return;
         }
     }
-    std::weak_ptr<bool> alive = alive_;
     std::string nick = p.nick;
     std::uint64_t gen = p.generation;
-    router_.sendRequest(
-        Iq::request(IqType::Get, p.occupantJid, protocol::DiscoInfo{}.toElement()), media_.discoTimeout,
-        [this, alive, nick, gen](util::Result<Iq, StanzaError> reply) {
-            if (alive.expired()) return;
-            Participant* p = find(nick, gen);
-            if (!p) return;
-            std::optional<protocol::DiscoInfo> info;
-            if (reply && reply->payload) {
-                auto parsed = protocol::DiscoInfo::parse(*reply->payload);
-                if (parsed) info = parsed.value();
-            }
-            if (info && p->caps && !media_.caps.learn(*p->caps, *reply->payload, info->features))
-                JLOG_ROOM(info, room_.str()) << p->nick << ": caps " << p->caps->hash << " " << p->caps->ver
-                                             << " do not verify against its disco#info; not cached";
-            // No answer: everything assumed, as in 2015 (§3.1).
-            withFeatures(*p, info ? media::ParticipantFeatures::fromDisco(info->features)
-                                  : media::ParticipantFeatures::assumed());
-        });
+    // The raw result, not a typed one: the caps hash is computed over the element (CapsCache::learn).
+    requests_.send(Iq::request(IqType::Get, p.occupantJid, protocol::DiscoInfo{}.toElement()),
+                   media_.discoTimeout, [this, nick, gen](util::Result<Iq, StanzaError> reply) {
+                       Participant* p = find(nick, gen);
+                       if (!p) return;
+                       std::optional<protocol::DiscoInfo> info;
+                       if (reply && reply->payload) {
+                           auto parsed = protocol::DiscoInfo::parse(*reply->payload);
+                           if (parsed) info = parsed.value();
+                       }
+                       if (info && p->caps && !media_.caps.learn(*p->caps, *reply->payload, info->features))
+                           JLOG_ROOM(info, room_.str())
+                               << p->nick << ": caps " << p->caps->hash << " " << p->caps->ver
+                               << " do not verify against its disco#info; not cached";
+                       // No answer: everything assumed, as in 2015 (§3.1).
+                       withFeatures(*p, info ? media::ParticipantFeatures::fromDisco(info->features)
+                                             : media::ParticipantFeatures::assumed());
+                   });
 }
 
 void MediaSessions::withFeatures(Participant& p, media::ParticipantFeatures features) {
@@ -154,13 +153,12 @@ void MediaSessions::allocate(Participant& p) {
     }
     std::optional<util::Jid> hint;
     if (props_.bridge) hint = util::Jid::parse(*props_.bridge);
-    std::weak_ptr<bool> alive = alive_;
     std::string nick = p.nick;
     std::uint64_t gen = p.generation;
+    // allocator_ is a member and never calls back once destroyed, so `this` exists whenever this runs.
     p.pendingAllocation = allocator_.allocate(
         p.nick, p.offerTemplate, options, hint,
-        [this, alive, nick, gen](util::Result<bridge::Allocation, StanzaError> result) {
-            if (alive.expired()) return;
+        [this, nick, gen](util::Result<bridge::Allocation, StanzaError> result) {
             Participant* p = find(nick, gen);
             if (!p) return;  // the allocator expires channels of cancelled allocations itself
             p->pendingAllocation = 0;
@@ -221,22 +219,21 @@ void MediaSessions::sendOffer(Participant& p) {
     p.state = Participant::State::Offered;
     JLOG_ROOM(info, room_.str()) << "session-initiate to " << p.nick << " (sid " << p.sid << ", bridge "
                                  << p.allocation->bridge.str() << ")";
-    std::weak_ptr<bool> alive = alive_;
     std::string nick = p.nick;
     std::uint64_t gen = p.generation;
     std::string sid = p.sid;
-    router_.sendRequest(Iq::request(IqType::Set, p.occupantJid, offer->toElement()), media_.jingleTimeout,
-                        [this, alive, nick, gen, sid](util::Result<Iq, StanzaError> reply) {
-                            if (alive.expired() || reply) return;
-                            Participant* p = find(nick, gen);
-                            if (!p || p->sid != sid || p->state != Participant::State::Offered) return;
-                            // Refused or never acknowledged (§3.3): its channels go; it stays listed.
-                            JLOG_ROOM(warning, room_.str())
-                                << "session-initiate to " << nick << " failed: " << reply.error().condition;
-                            if (p->allocation) allocator_.expire(*p->allocation);
-                            p->allocation.reset();
-                            p->state = Participant::State::Failed;
-                        });
+    requests_.send(Iq::request(IqType::Set, p.occupantJid, offer->toElement()), media_.jingleTimeout,
+                   [this, nick, gen, sid](util::Result<Iq, StanzaError> reply) {
+                       if (reply) return;
+                       Participant* p = find(nick, gen);
+                       if (!p || p->sid != sid || p->state != Participant::State::Offered) return;
+                       // Refused or never acknowledged (§3.3): its channels go; it stays listed.
+                       JLOG_ROOM(warning, room_.str())
+                           << "session-initiate to " << nick << " failed: " << reply.error().condition;
+                       if (p->allocation) allocator_.expire(*p->allocation);
+                       p->allocation.reset();
+                       p->state = Participant::State::Failed;
+                   });
 }
 
 void MediaSessions::sendJingle(const Participant& to, const jingle::Jingle& j) {

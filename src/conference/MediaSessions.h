@@ -48,7 +48,7 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     void remove(const std::string& nick);
     // A Jingle IQ (set) from an occupant of this room. Returns the error, or nothing after sending the ack
     // itself and then doing the work in the same task (no other offer can slip in between).
-    std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq);
+    std::optional<protocol::Iq> handleJingle(const protocol::Iq& iq, const protocol::jingle::Jingle& j);
     // Conference end: every session terminated, every channel expired.
     void stop();
 
@@ -109,7 +109,8 @@ class MediaSessions : private bridge::AllocatorListener, private bridge::BridgeL
     bool started_ = false;
     bool bridgeDown_ = false;
     util::TimerId retryTimer_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    // Last: destroyed first, so no answer to the discovery or the offer reaches a room being torn down.
+    xmpp::IqRequests requests_{router_};
 };
 
 }  // namespace jicofo::conference

@@ -32,9 +32,7 @@ void OwnerElection::grantAuthenticated(const muc::Occupant& occupant) {
     JLOG_ROOM(info, room_.roomJid().str())
         << occupant.nick << " has an auth session (" << occupant.realJid.str() << "): owner";
     std::string nick = occupant.nick;
-    std::weak_ptr<bool> alive = alive_;
-    room_.grantOwner(occupant, [this, alive, nick](bool ok) {
-        if (alive.expired()) return;
+    room_.grantOwner(occupant, [this, nick](bool ok) {
         authGrants_.erase(nick);
         if (!ok) JLOG_ROOM(warning, room_.roomJid().str()) << "could not make " << nick << " owner";
     });
@@ -66,9 +64,7 @@ void OwnerElection::tryGrant(std::uint64_t afterArrival) {
     granting_ = true;
     std::string nick = next->nick;
     std::uint64_t arrival = next->arrival;
-    std::weak_ptr<bool> alive = alive_;
-    room_.grantOwner(*next, [this, alive, nick, arrival](bool ok) {
-        if (alive.expired()) return;
+    room_.grantOwner(*next, [this, nick, arrival](bool ok) {
         granting_ = false;
         if (ok) {
             if (room_.occupants().count(nick))

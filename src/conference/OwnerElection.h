@@ -19,7 +19,9 @@ namespace jicofo::conference {
 
 class OwnerElection {
   public:
-    // authority: null without authentication; must outlive this.
+    // authority: null without authentication; must outlive this. room: owned by the same conference and
+    // destroyed with this (Conference declares it first): the grants are the room's requests, which its
+    // destruction cancels, so their callbacks never run once this is gone.
     OwnerElection(muc::ChatRoom& room, bool autoOwner, const auth::AuthAuthority* authority = nullptr)
         : room_(room), autoOwner_(autoOwner), authority_(authority) {}
 
@@ -41,7 +43,6 @@ class OwnerElection {
     std::optional<std::string> owner_;
     bool granting_ = false;
     std::set<std::string> authGrants_;  // nicks with an authenticated grant in flight
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 
 }  // namespace jicofo::conference

@@ -63,10 +63,8 @@ void ChatRoom::join() {
     // owner of the room we just created. One round trip instead of three (join, submit, fetch the form).
     configure();
     readMeetingId();
-    std::weak_ptr<bool> alive = alive_;
     if (joinTimer_) loop_.cancel(joinTimer_);
-    joinTimer_ = loop_.schedule(joinTimeout_, [this, alive] {
-        if (alive.expired()) return;
+    joinTimer_ = loop_.schedule(joinTimeout_, [this] {  // cancelled by the destructor
         joinTimer_ = 0;
         if (state_ == State::Joining) fail("no self-presence from the room in time");
     });
@@ -155,41 +153,36 @@ void ChatRoom::configure() {
     // as it is, which is what 2015's fetch-and-resubmit of the whole form achieved in two more round trips.
     protocol::RoomConfigForm form;
     form.set("muc#roomconfig_whois", {"anyone"});
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(Iq::request(IqType::Set, room_, form.toSubmitQuery()), iqTimeout_,
-                        [this, alive](util::Result<Iq, protocol::StanzaError> submitted) {
-                            if (alive.expired() || (state_ != State::Joining && state_ != State::Configuring))
-                                return;
-                            if (!submitted) {
-                                state_ = State::Configuring;  // we are (or will be) in the room: leave it
-                                return fail("room configuration refused: " + submitted.error().condition);
-                            }
-                            configured_ = true;
-                            maybeFinishJoin();
-                        });
+    requests_.send(Iq::request(IqType::Set, room_, form.toSubmitQuery()), iqTimeout_,
+                   [this](util::Result<Iq, protocol::StanzaError> submitted) {
+                       if (state_ != State::Joining && state_ != State::Configuring) return;
+                       if (!submitted) {
+                           state_ = State::Configuring;  // we are (or will be) in the room: leave it
+                           return fail("room configuration refused: " + submitted.error().condition);
+                       }
+                       configured_ = true;
+                       maybeFinishJoin();
+                   });
 }
 
 void ChatRoom::readMeetingId() {
     // The form is fetched after the submit only for what the server adds to it (mod_muc_meeting_id's
     // muc#roominfo_meetingId). A refusal does not fail the join: the room then has no meeting id.
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(Iq::request(IqType::Get, room_, protocol::makeRoomConfigRequest()), iqTimeout_,
-                        [this, alive](util::Result<Iq, protocol::StanzaError> form) {
-                            if (alive.expired() || (state_ != State::Joining && state_ != State::Configuring))
-                                return;
-                            meetingId_.clear();
-                            if (!form) {
-                                JLOG_ROOM(info, room_.str())
-                                    << "no configuration form: " << form.error().condition;
-                            } else if (form->payload) {
-                                auto parsed = protocol::RoomConfigForm::parse(*form->payload);
-                                if (parsed) meetingId_ = parsed->value(protocol::kMeetingIdField);
-                            }
-                            if (!meetingId_.empty())
-                                JLOG_ROOM(info, room_.str()) << "meeting id " << meetingId_;
-                            formRead_ = true;
-                            maybeFinishJoin();
-                        });
+    requests_.send(Iq::request(IqType::Get, room_, protocol::makeRoomConfigRequest()), iqTimeout_,
+                   [this](util::Result<Iq, protocol::StanzaError> form) {
+                       if (state_ != State::Joining && state_ != State::Configuring) return;
+                       meetingId_.clear();
+                       if (!form) {
+                           JLOG_ROOM(info, room_.str())
+                               << "no configuration form: " << form.error().condition;
+                       } else if (form->payload) {
+                           auto parsed = protocol::RoomConfigForm::parse(*form->payload);
+                           if (parsed) meetingId_ = parsed->value(protocol::kMeetingIdField);
+                       }
+                       if (!meetingId_.empty()) JLOG_ROOM(info, room_.str()) << "meeting id " << meetingId_;
+                       formRead_ = true;
+                       maybeFinishJoin();
+                   });
 }
 
 void ChatRoom::maybeFinishJoin() {
@@ -264,11 +257,9 @@ void ChatRoom::grantOwner(const Occupant& occupant, std::function<void(bool ok)>
     }
     JLOG_ROOM(info, room_.str()) << "granting owner to " << occupant.nick << " ("
                                  << occupant.realJid.bareStr() << ")";
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(
+    requests_.send(
         Iq::request(IqType::Set, room_, protocol::makeAffiliationChange(occupant.realJid, "owner")),
-        iqTimeout_, [this, alive, done](util::Result<Iq, protocol::StanzaError> reply) {
-            if (alive.expired()) return;
+        iqTimeout_, [this, done](util::Result<Iq, protocol::StanzaError> reply) {
             if (!reply) JLOG_ROOM(warning, room_.str()) << "owner grant refused: " << reply.error().condition;
             done(reply.ok());
         });
@@ -279,15 +270,13 @@ void ChatRoom::destroy(const std::string& reason, std::function<void(bool ok)> d
     xml::Element query("query", protocol::ns::kMucOwner);
     query.addChild("destroy").addChild("reason").setText(reason);
     JLOG_ROOM(info, room_.str()) << "destroying the room: " << reason;
-    std::weak_ptr<bool> alive = alive_;
-    router_.sendRequest(Iq::request(IqType::Set, room_, std::move(query)), iqTimeout_,
-                        [this, alive, done](util::Result<Iq, protocol::StanzaError> reply) {
-                            if (alive.expired()) return;
-                            if (!reply)
-                                JLOG_ROOM(warning, room_.str())
-                                    << "room destruction refused: " << reply.error().condition;
-                            if (done) done(reply.ok());
-                        });
+    requests_.send(Iq::request(IqType::Set, room_, std::move(query)), iqTimeout_,
+                   [this, done](util::Result<Iq, protocol::StanzaError> reply) {
+                       if (!reply)
+                           JLOG_ROOM(warning, room_.str())
+                               << "room destruction refused: " << reply.error().condition;
+                       if (done) done(reply.ok());
+                   });
 }
 
 void ChatRoom::setExtension(xml::Element extension) {

@@ -87,7 +87,8 @@ class ChatRoom {
     std::vector<xml::Element> extensions_;
     std::uint64_t nextArrival_ = 1;
     int joinCounter_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // callbacks check it: the room may be gone
+    // Last: destroyed first, so no answer to the room's requests reaches a room being torn down.
+    xmpp::IqRequests requests_{router_};
 };
 
 }  // namespace jicofo::muc

@@ -44,6 +44,10 @@ void EventLoop::runOne(std::function<void()>& fn) {
     } catch (...) {
         if (onError_) onError_(std::runtime_error("unknown exception"));
     }
+    // Destroyed here, before run() takes the lock again: what the task captured may own objects whose
+    // destructors cancel timers or post (a conference handed to a task to die outside its own callbacks
+    // cancels its pending requests' timeouts), and those take the same, non-recursive, lock.
+    fn = nullptr;
     ++tasksRun_;
 }
 

@@ -49,6 +49,49 @@ void Writer::escape(std::string& out, std::string_view text, bool attribute) {
     }
 }
 
+namespace {
+
+void attribute(std::string& out, std::string_view k, std::string_view v) {
+    out += ' ';
+    out += k;
+    out += "=\"";
+    Writer::escape(out, v, true);
+    out += '"';
+}
+
+// renaming: e is reached only through elements in r.from (or is the top); extra: the top's default
+// attribute, once.
+void writeElement(std::string& out, const Element& e, std::string_view parentNs,
+                  const Writer::StanzaRewrite* r, bool renaming, bool top) {
+    renaming = renaming && r && !r->from.empty() && e.ns() == r->from;
+    std::string_view ns = renaming ? r->to : std::string_view(e.ns());
+    out += '<';
+    out += e.name();
+    if (ns != parentNs) {
+        out += " xmlns=\"";
+        Writer::escape(out, ns, true);
+        out += '"';
+    }
+    for (const auto& [k, v] : e.attributes()) {
+        if (k == "xmlns") continue;  // namespace is carried by ns(), never as a plain attribute
+        attribute(out, k, v);
+    }
+    if (top && r && !r->defaultAttr.first.empty() && !e.hasAttr(r->defaultAttr.first))
+        attribute(out, r->defaultAttr.first, r->defaultAttr.second);
+    if (e.children().empty() && e.text().empty()) {
+        out += "/>";
+        return;
+    }
+    out += '>';
+    Writer::escape(out, e.text(), false);
+    for (const auto& c : e.children()) writeElement(out, c, ns, r, renaming, false);
+    out += "</";
+    out += e.name();
+    out += '>';
+}
+
+}  // namespace
+
 std::string Writer::write(const Element& e, std::string_view parentNs) {
     std::string out;
     write(out, e, parentNs);
@@ -56,31 +99,17 @@ std::string Writer::write(const Element& e, std::string_view parentNs) {
 }
 
 void Writer::write(std::string& out, const Element& e, std::string_view parentNs) {
-    out += '<';
-    out += e.name();
-    if (e.ns() != parentNs) {
-        out += " xmlns=\"";
-        escape(out, e.ns(), true);
-        out += '"';
-    }
-    for (const auto& [k, v] : e.attributes()) {
-        if (k == "xmlns") continue;  // namespace is carried by ns(), never as a plain attribute
-        out += ' ';
-        out += k;
-        out += "=\"";
-        escape(out, v, true);
-        out += '"';
-    }
-    if (e.children().empty() && e.text().empty()) {
-        out += "/>";
-        return;
-    }
-    out += '>';
-    escape(out, e.text(), false);
-    for (const auto& c : e.children()) write(out, c, e.ns());
-    out += "</";
-    out += e.name();
-    out += '>';
+    writeElement(out, e, parentNs, nullptr, false, true);
+}
+
+void Writer::write(std::string& out, const Element& e, std::string_view parentNs, const StanzaRewrite& r) {
+    writeElement(out, e, parentNs, &r, true, true);
+}
+
+std::string Writer::write(const Element& e, std::string_view parentNs, const StanzaRewrite& r) {
+    std::string out;
+    write(out, e, parentNs, r);
+    return out;
 }
 
 }  // namespace jicofo::xml

@@ -117,6 +117,11 @@ void Connection::writeStanza(const xml::Element& stanza, std::string_view stream
     writeRaw(xml::Writer::write(stanza, streamNs));
 }
 
+void Connection::writeStanza(const xml::Element& stanza, std::string_view streamNs,
+                             const xml::Writer::StanzaRewrite& r) {
+    writeRaw(xml::Writer::write(stanza, streamNs, r));
+}
+
 Connection::Event Connection::next(std::optional<util::TimePoint> deadline) {
     while (events_.empty()) {
         char buf[16384];

@@ -24,6 +24,7 @@
 #include "util/Loop.h"
 #include "xml/Element.h"
 #include "xml/StreamParser.h"
+#include "xml/Writer.h"
 #include "xmpp/OutgoingQueue.h"
 #include "xmpp/TlsLayer.h"
 
@@ -63,6 +64,9 @@ class Connection {
     void openStream(const std::string& ns, const std::string& to, bool version1);
     // Serialises the stanza with streamNs in scope (so the stanza itself carries no xmlns) and writes it.
     void writeStanza(const xml::Element& stanza, std::string_view streamNs);
+    // The same, renaming namespaces and adding a default attribute while serialising (xml/Writer.h).
+    void writeStanza(const xml::Element& stanza, std::string_view streamNs,
+                     const xml::Writer::StanzaRewrite& r);
     // Thread-safe. Before startWriter(): writes now; throws XmppError on failure or after 30 s without
     // progress. After it: queues and returns at once; throws XmppError when the connection is aborted or the
     // queue is over its bound (which aborts the connection).

@@ -1,5 +1,7 @@
 #include "xmpp/IqRouter.h"
 
+#include <vector>
+
 #include "log/Log.h"
 #include "util/FaultDomain.h"
 
@@ -12,57 +14,93 @@ using protocol::StanzaError;
 IqRouter::IqRouter(StanzaChannel& channel, util::Loop& loop) : channel_(channel), loop_(loop) {}
 
 IqRouter::~IqRouter() {
-    for (auto& [id, p] : pending_) loop_.cancel(p.timer);
+    for (auto& [id, p] : pending_)
+        if (p.timer) loop_.cancel(*p.timer);
 }
 
 void IqRouter::registerHandler(IqType type, const std::string& name, const std::string& ns, Handler h) {
     (type == IqType::Get ? getHandlers_ : setHandlers_)[{name, ns}] = std::move(h);
 }
 
-void IqRouter::sendRequest(const Iq& request, util::Duration timeout, Callback cb) {
+void IqRouter::sendRequest(Iq request, util::Duration timeout, Callback cb, OwnerId owner) {
     // The answer is handled in the fault domain (conference) that asked (util/FaultDomain.h).
     cb = util::FaultDomain::bind(std::move(cb));
+    std::string id = request.id;
     if (!channel_.isConnected()) {
         // Nothing would answer: fail now (on the loop, never inside the caller) instead of at the timeout.
-        loop_.post([cb = std::move(cb)] { cb(StanzaError::of("service-unavailable", "stream is down")); });
+        // Still pending until then, so its owner can cancel it.
+        pending_[id] = Pending{request.to, std::move(cb), std::nullopt, owner};
+        loop_.post([self = std::weak_ptr<IqRouter*>(self_), id] {
+            if (auto r = self.lock())
+                (*r)->complete(id, StanzaError::of("service-unavailable", "stream is down"));
+        });
         return;
     }
-    std::string id = request.id;
     util::TimerId timer = loop_.schedule(timeout, [this, id] {
         auto it = pending_.find(id);
         if (it == pending_.end()) return;
-        Callback cb = std::move(it->second.cb);
-        pending_.erase(it);
-        cb(StanzaError::of("remote-server-timeout", "no reply in time"));
+        it->second.timer.reset();
+        complete(id, StanzaError::of("remote-server-timeout", "no reply in time"));
     });
-    pending_[id] = Pending{request.to, std::move(cb), timer};
-    channel_.send(request.toElement());
+    pending_[id] = Pending{request.to, std::move(cb), timer, owner};
+    channel_.send(std::move(request).toElement());
+}
+
+void IqRouter::complete(const std::string& id, util::Result<Iq, StanzaError> reply) {
+    auto it = pending_.find(id);
+    if (it == pending_.end()) return;
+    Callback cb = std::move(it->second.cb);
+    if (it->second.timer) loop_.cancel(*it->second.timer);
+    pending_.erase(it);
+    cb(std::move(reply));
+}
+
+void IqRouter::cancelOwner(OwnerId owner) {
+    if (owner == 0) return;
+    for (auto it = pending_.begin(); it != pending_.end();) {
+        if (it->second.owner != owner) {
+            ++it;
+            continue;
+        }
+        if (it->second.timer) loop_.cancel(*it->second.timer);
+        it = pending_.erase(it);
+    }
 }
 
 void IqRouter::handle(const xml::Element& stanza) {
     auto parsed = Iq::parse(stanza);
-    if (!parsed) {
-        // Answer get/set we can address; anything else (a bad result/error) can only be dropped.
-        const std::string& type = stanza.attr("type");
-        if ((type == "get" || type == "set") && !stanza.attr("id").empty() && stanza.hasAttr("from")) {
-            Iq reply;
-            reply.type = IqType::Error;
-            reply.id = stanza.attr("id");
-            if (auto from = util::Jid::parse(stanza.attr("from"))) reply.to = *from;
-            reply.error = parsed.error();
-            if (!reply.to.empty()) channel_.send(reply.toElement());
-        }
-        JLOG(debug) << "dropped malformed iq: " << parsed.error().text;
-        return;
+    if (!parsed) return refuseMalformed(stanza, parsed.error());
+    dispatch(std::move(parsed.value()));
+}
+
+void IqRouter::handle(xml::Element&& stanza) {
+    auto parsed = Iq::parse(std::move(stanza));  // only the payload is moved out; the envelope stays readable
+    if (!parsed) return refuseMalformed(stanza, parsed.error());
+    dispatch(std::move(parsed.value()));
+}
+
+void IqRouter::refuseMalformed(const xml::Element& stanza, const StanzaError& why) {
+    // Answer get/set we can address; anything else (a bad result/error) can only be dropped.
+    const std::string& type = stanza.attr("type");
+    if ((type == "get" || type == "set") && !stanza.attr("id").empty() && stanza.hasAttr("from")) {
+        Iq reply;
+        reply.type = IqType::Error;
+        reply.id = stanza.attr("id");
+        if (auto from = util::Jid::parse(stanza.attr("from"))) reply.to = *from;
+        reply.error = why;
+        if (!reply.to.empty()) channel_.send(reply.toElement());
     }
-    const Iq& iq = parsed.value();
+    JLOG(debug) << "dropped malformed iq: " << why.text;
+}
+
+void IqRouter::dispatch(Iq&& iq) {
     if (iq.type == IqType::Result || iq.type == IqType::Error)
-        handleReply(iq);
+        handleReply(std::move(iq));
     else
         handleRequest(iq);
 }
 
-void IqRouter::handleReply(const Iq& iq) {
+void IqRouter::handleReply(Iq&& iq) {
     auto it = pending_.find(iq.id);
     if (it == pending_.end()) {
         JLOG(debug) << "reply to unknown iq " << iq.id << " from " << iq.from.str();
@@ -77,13 +115,12 @@ void IqRouter::handleReply(const Iq& iq) {
                       << expected.str();
         return;
     }
-    Callback cb = std::move(it->second.cb);
-    loop_.cancel(it->second.timer);
-    pending_.erase(it);
     if (iq.type == IqType::Error)
-        cb(iq.error.value_or(StanzaError::of("undefined-condition")));
-    else
-        cb(iq);
+        complete(iq.id, iq.error.value_or(StanzaError::of("undefined-condition")));
+    else {
+        std::string id = iq.id;  // read before the move: argument order is unspecified
+        complete(id, std::move(iq));
+    }
 }
 
 void IqRouter::handleRequest(const Iq& iq) {
@@ -98,7 +135,7 @@ void IqRouter::handleRequest(const Iq& iq) {
         return;
     }
     try {
-        if (auto reply = it->second(iq)) send(*reply);
+        if (auto reply = it->second(iq)) send(std::move(*reply));
     } catch (const std::exception& e) {
         JLOG(error) << "handler for <" << iq.payload->name() << " xmlns='" << iq.payload->ns()
                     << "'> failed: " << e.what();
@@ -107,12 +144,11 @@ void IqRouter::handleRequest(const Iq& iq) {
 }
 
 void IqRouter::failAll(const std::string& reason) {
-    auto pending = std::move(pending_);
-    pending_.clear();
-    for (auto& [id, p] : pending) {
-        loop_.cancel(p.timer);
-        p.cb(StanzaError::of("service-unavailable", reason));
-    }
+    // One at a time by id: a callback may end an owner, which cancels its other requests before they run.
+    std::vector<std::string> ids;
+    ids.reserve(pending_.size());
+    for (const auto& [id, p] : pending_) ids.push_back(id);
+    for (const auto& id : ids) complete(id, StanzaError::of("service-unavailable", reason));
 }
 
 }  // namespace jicofo::xmpp

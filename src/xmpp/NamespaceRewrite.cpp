@@ -16,8 +16,4 @@ void toClientNamespace(xml::Element& stanza) {
     rewriteNamespace(stanza, protocol::ns::kComponent, protocol::ns::kClient);
 }
 
-void toComponentNamespace(xml::Element& stanza) {
-    rewriteNamespace(stanza, protocol::ns::kClient, protocol::ns::kComponent);
-}
-
 }  // namespace jicofo::xmpp

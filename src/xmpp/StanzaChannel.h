@@ -27,6 +27,9 @@ class ChannelListener {
     virtual void onConnected(const util::Jid& localJid) = 0;
     virtual void onDisconnected(const std::string& reason) = 0;
     virtual void onStanza(const xml::Element& stanza) = 0;
+    // How a stream delivers: the stanza is handed over, so a listener that routes it may move from it (the
+    // IqRouter moves an IQ's payload out instead of copying it). By default it is read like any other.
+    virtual void takeStanza(xml::Element&& stanza) { onStanza(stanza); }
 };
 
 }  // namespace jicofo::xmpp

@@ -137,7 +137,7 @@ void XmppStream::serve(Connection& connection) {
                         << "'>";
             continue;
         }
-        loop_.post([listener, s = std::move(stanza)] { listener->onStanza(s); });
+        loop_.post([listener, s = std::move(stanza)]() mutable { listener->takeStanza(std::move(s)); });
     }
 }
 
@@ -195,11 +195,12 @@ void XmppStream::send(const xml::Element& stanza) {
     }
     try {
         if (config_.mode == Config::Mode::Component) {
-            xml::Element copy = stanza;
-            toComponentNamespace(copy);
-            // XEP-0114: a component addresses its stanzas itself.
-            if (!copy.hasAttr("from")) copy.setAttr("from", config_.domain);
-            connection->writeStanza(copy, protocol::ns::kComponent);
+            // Domain stanzas are in jabber:client; the writer puts them in the component namespace as it
+            // serialises (no copy of the tree), and addresses them from our domain (XEP-0114: a component
+            // does that itself) unless they say otherwise.
+            connection->writeStanza(
+                stanza, protocol::ns::kComponent,
+                {protocol::ns::kClient, protocol::ns::kComponent, {"from", config_.domain}});
         } else {
             connection->writeStanza(stanza, protocol::ns::kClient);
         }

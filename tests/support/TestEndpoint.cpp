@@ -77,10 +77,9 @@ void TestEndpoint::send(const xml::Element& stanza) {
         conn_->writeRaw(withKeepAlives(xml::Writer::write(stanza, kClient)));
         return;
     }
-    xml::Element copy = stanza;
-    xmpp::toComponentNamespace(copy);
-    if (!copy.hasAttr("from")) copy.setAttr("from", jid_.str());
-    conn_->writeRaw(withKeepAlives(xml::Writer::write(copy, kComponent)));
+    std::string from = jid_.str();
+    conn_->writeRaw(
+        withKeepAlives(xml::Writer::write(stanza, kComponent, {kClient, kComponent, {"from", from}})));
 }
 
 void TestEndpoint::sendRaw(const std::string& data) {

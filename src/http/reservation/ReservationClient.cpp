@@ -166,8 +166,10 @@ void ReservationClient::checkDurations() {
     for (const auto& [room, id] : over) {
         known_.erase(room);
         JLOG_ROOM(info, room.str()) << "reservation " << id << " is over its duration; destroying the room";
-        deleteReservation(room, id, "duration exceeded");
+        // The room first: the DELETE runs on a worker thread, and whoever sees it done (the API, a test)
+        // may then rely on the room's destruction having been asked for already.
         if (destroyRoom_) destroyRoom_(room, kDurationExceeded);
+        deleteReservation(room, id, "duration exceeded");
     }
 }
 

@@ -36,9 +36,9 @@ const char* toString(IqType t) {
     return "get";
 }
 
-ParseResult<Iq> Iq::parse(const xml::Element& stanza) {
+// The envelope only; the children are left to the caller, which copies or moves them.
+static std::optional<StanzaError> parseEnvelope(const xml::Element& stanza, Iq& iq) {
     if (stanza.name() != "iq") return StanzaError::of("bad-request", "not an iq");
-    Iq iq;
     auto type = typeFrom(stanza.attr("type"));
     if (!type) return StanzaError::of("bad-request", "missing or unknown iq type");
     iq.type = *type;
@@ -50,25 +50,59 @@ ParseResult<Iq> Iq::parse(const xml::Element& stanza) {
     }
     iq.to = jidAttr(stanza, "to");
     iq.from = jidAttr(stanza, "from");
-    for (const auto& c : stanza.children()) {
-        if (c.name() == "error" && (c.ns() == ns::kClient || c.ns() == ns::kComponent || c.ns().empty())) {
+    return std::nullopt;
+}
+
+static bool isErrorChild(const xml::Element& c) {
+    return c.name() == "error" && (c.ns() == ns::kClient || c.ns() == ns::kComponent || c.ns().empty());
+}
+
+template <class Children>
+static void takeChildren(Children& children, Iq& iq) {
+    for (auto& c : children) {
+        if (isErrorChild(c)) {
             auto err = StanzaError::parse(c);
             if (err) iq.error = err.value();
         } else if (!iq.payload) {
-            iq.payload = c;
+            iq.payload = std::move(c);  // a copy from a const stanza, a move from one handed over
         }
     }
     if (iq.type == IqType::Error && !iq.error) iq.error = StanzaError::of("undefined-condition");
+}
+
+ParseResult<Iq> Iq::parse(const xml::Element& stanza) {
+    Iq iq;
+    if (auto bad = parseEnvelope(stanza, iq)) return *bad;
+    takeChildren(stanza.children(), iq);
     return iq;
 }
 
-xml::Element Iq::toElement() const {
+ParseResult<Iq> Iq::parse(xml::Element&& stanza) {
+    Iq iq;
+    if (auto bad = parseEnvelope(stanza, iq)) return *bad;
+    takeChildren(stanza.children(), iq);
+    return iq;
+}
+
+static xml::Element envelope(const Iq& iq) {
     xml::Element e("iq", ns::kClient);
-    e.setAttr("type", toString(type));
-    e.setAttr("id", id);
-    if (!to.empty()) e.setAttr("to", to.str());
-    if (!from.empty()) e.setAttr("from", from.str());
+    e.setAttr("type", toString(iq.type));
+    e.setAttr("id", iq.id);
+    if (!iq.to.empty()) e.setAttr("to", iq.to.str());
+    if (!iq.from.empty()) e.setAttr("from", iq.from.str());
+    return e;
+}
+
+xml::Element Iq::toElement() const& {
+    xml::Element e = envelope(*this);
     if (payload) e.addChild(*payload);
+    if (error) e.addChild(error->toElement());
+    return e;
+}
+
+xml::Element Iq::toElement() && {
+    xml::Element e = envelope(*this);
+    if (payload) e.addChild(std::move(*payload));
     if (error) e.addChild(error->toElement());
     return e;
 }

@@ -22,7 +22,10 @@ struct Iq {
     // Refuses missing/unknown type, missing id, malformed to/from: that IQ can only be dropped or answered
     // with bad-request.
     static ParseResult<Iq> parse(const xml::Element& stanza);
-    xml::Element toElement() const;  // ns jabber:client
+    // The same for a stanza handed over: its payload is moved into the Iq, not copied.
+    static ParseResult<Iq> parse(xml::Element&& stanza);
+    xml::Element toElement() const&;  // ns jabber:client
+    xml::Element toElement() &&;      // the same, moving the payload into the element (no copy)
 
     static Iq request(IqType type, util::Jid to, xml::Element payload);  // fresh id
     // Reply to this IQ: result with an optional payload, or error copying the request's child (Smack

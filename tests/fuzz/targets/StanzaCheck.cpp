@@ -19,15 +19,21 @@ std::string addressRoundTrip(const util::Jid& j, const char* what) {
 
 std::string checkIq(const xml::Element& e) {
     auto serialise = [](const Iq& q) { return q.toElement(); };
-    std::string out = typedRoundTrip(e, "iq", &Iq::parse, serialise);
+    auto parse = [](const xml::Element& x) { return Iq::parse(x); };
+    std::string out = typedRoundTrip(e, "iq", parse, serialise);
     auto iq = Iq::parse(e);
+    // The streams' path (the stanza handed over, its payload moved) reads the same IQ.
+    xml::Element handedOver = e;
+    auto moved = Iq::parse(std::move(handedOver));
+    if (bool(moved) != bool(iq) || (iq && Iq(*moved).toElement() != iq->toElement()))
+        keepFirst(out, "iq: parsing a handed-over stanza differs from parsing a lent one");
     if (!iq) return out;
     keepFirst(out, addressRoundTrip(iq->to, "iq to"));
     keepFirst(out, addressRoundTrip(iq->from, "iq from"));
     // The replies the focus sends to this IQ are IQs it can read.
-    keepFirst(out, builtRoundTrip(iq->result().toElement(), "iq result", &Iq::parse, serialise));
+    keepFirst(out, builtRoundTrip(iq->result().toElement(), "iq result", parse, serialise));
     keepFirst(out, builtRoundTrip(iq->errorReply(StanzaError::of("bad-request", "text")).toElement(),
-                                  "iq error reply", &Iq::parse, serialise));
+                                  "iq error reply", parse, serialise));
     return out;
 }
 

@@ -54,9 +54,11 @@ class AuthHarness {
           ctx{loop,    component, client,          clientRouter,
               o.focus, nullptr,   authority.get(), o.reservations ? &reservations : nullptr},
           manager(ctx) {
-        componentRouter.registerHandler(
+        componentRouter.registerHandler<protocol::ConferenceIq>(
             protocol::IqType::Set, "conference", protocol::ns::kFocus,
-            [this](const protocol::Iq& iq) { return manager.handleConferenceIq(iq); });
+            [this](const protocol::Iq& iq, const protocol::ConferenceIq& c) {
+                return manager.handleConferenceIq(iq, c);
+            });
     }
 
     static std::unique_ptr<auth::AuthAuthority> makeAuthority(util::Loop& loop, Options& o) {

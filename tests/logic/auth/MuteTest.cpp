@@ -16,8 +16,9 @@ const std::string kBridge = "jvb1.example.com";
 // alice (owner), bob and carol (plain participants) in a room with media: everybody has channels.
 struct MuteRoom : MediaHarness {
     MuteRoom() {
-        clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
-                                     [this](const Iq& iq) { return manager.handleMute(iq); });
+        clientRouter.registerHandler<protocol::MuteIq>(
+            protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
+            [this](const Iq& iq, const protocol::MuteIq& m) { return manager.handleMute(iq, m); });
         createConference();
         presence("alice", "alice@example.com/web", "owner");
         pump();
@@ -175,8 +176,9 @@ TEST(Mute, TheTargetMustBeAParticipantOfThisRoom) {
 
 TEST(Mute, AnOccupantWithoutAParticipantRecordMayNotMute) {
     MediaHarness h;
-    h.clientRouter.registerHandler(protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
-                                   [&h](const Iq& iq) { return h.manager.handleMute(iq); });
+    h.clientRouter.registerHandler<protocol::MuteIq>(
+        protocol::IqType::Set, "mute", protocol::ns::kAudioMute,
+        [&h](const Iq& iq, const protocol::MuteIq& m) { return h.manager.handleMute(iq, m); });
     h.createConference();
     h.presence("alice", "alice@example.com/web", "owner");  // alone: media has not started
     h.pump();

@@ -61,8 +61,11 @@ struct Focus {
                 .value());
         gate.client = reservations.get();
         reservations->start();
-        componentRouter.registerHandler(protocol::IqType::Set, "conference", protocol::ns::kFocus,
-                                        [this](const Iq& iq) { return manager.handleConferenceIq(iq); });
+        componentRouter.registerHandler<protocol::ConferenceIq>(
+            protocol::IqType::Set, "conference", protocol::ns::kFocus,
+            [this](const Iq& iq, const protocol::ConferenceIq& c) {
+                return manager.handleConferenceIq(iq, c);
+            });
     }
     ~Focus() { reservations->stop(); }
 

@@ -26,9 +26,11 @@ class FocusHarness {
           clientRouter(client, loop),
           ctx{loop, component, client, clientRouter, settings},
           manager(ctx) {
-        componentRouter.registerHandler(
+        componentRouter.registerHandler<protocol::ConferenceIq>(
             protocol::IqType::Set, "conference", protocol::ns::kFocus,
-            [this](const protocol::Iq& iq) { return manager.handleConferenceIq(iq); });
+            [this](const protocol::Iq& iq, const protocol::ConferenceIq& c) {
+                return manager.handleConferenceIq(iq, c);
+            });
     }
 
     static conference::FocusSettings defaults() {

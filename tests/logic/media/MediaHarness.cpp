@@ -42,7 +42,7 @@ void MediaHarness::answer(const Iq& iq) {
             info.features = kBridgeFeatures;
         } else {
             ++discoAsked[iq.to.resource()];
-            if (!participantsAnswerDisco) return;
+            if (!participantsAnswerDisco) return discoUnanswered.push_back(iq);
             info.features = clientFeatures2015();
             for (const auto& f : extraFeatures[iq.to.resource()]) info.features.push_back(f);
         }

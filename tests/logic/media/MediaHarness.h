@@ -37,11 +37,16 @@ class MediaHarness {
           manager(ctx),
           bridgeJids_(std::move(bridgeJids)) {
         for (const auto& b : bridgeJids_) bridges.emplace(b, FakeBridge(b));
-        componentRouter.registerHandler(
+        componentRouter.registerHandler<protocol::ConferenceIq>(
             protocol::IqType::Set, "conference", protocol::ns::kFocus,
-            [this](const protocol::Iq& iq) { return manager.handleConferenceIq(iq); });
-        clientRouter.registerHandler(protocol::IqType::Set, "jingle", protocol::ns::kJingle,
-                                     [this](const protocol::Iq& iq) { return manager.handleJingle(iq); });
+            [this](const protocol::Iq& iq, const protocol::ConferenceIq& c) {
+                return manager.handleConferenceIq(iq, c);
+            });
+        clientRouter.registerHandler<protocol::jingle::Jingle>(
+            protocol::IqType::Set, "jingle", protocol::ns::kJingle,
+            [this](const protocol::Iq& iq, const protocol::jingle::Jingle& j) {
+                return manager.handleJingle(iq, j);
+            });
         registry.start();
         pump();
     }
@@ -143,6 +148,7 @@ class MediaHarness {
     // Disco features a participant (by nick) has beyond the 2015 client's, e.g. json-encoded-sources.
     std::map<std::string, std::vector<std::string>> extraFeatures;
     std::map<std::string, int> discoAsked;  // disco#info queries the focus sent to each participant (by nick)
+    std::vector<protocol::Iq> discoUnanswered;  // those left unanswered (participantsAnswerDisco false)
 
     ManualLoop loop;
     FakeChannel component, client;

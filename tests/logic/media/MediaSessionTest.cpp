@@ -368,3 +368,35 @@ TEST(Media, TransportInfoGoesToTheBridgeEvenBeforeAccept) {
     ASSERT_TRUE(updates[0].channelBundles[0].transport);
     EXPECT_EQ(updates[0].channelBundles[0].transport->candidates.size(), 1u);
 }
+
+TEST(Media, AnEndedConferencesRequestsAreCancelledAndTheirLateAnswersChangeNothing) {
+    // The conference owns its requests (xmpp::IqRequests in MediaSessions): when it ends they are dropped,
+    // so answers that come later reach nobody, and nothing is allocated or offered for a room that is gone.
+    MediaHarness h;
+    h.participantsAnswerDisco = false;
+    h.createConference();
+    h.join("alice");
+    h.join("bob");
+    ASSERT_EQ(h.discoUnanswered.size(), 2u);
+    EXPECT_EQ(h.clientRouter.pendingCount(), 2u);
+    h.leave("alice");
+    h.leave("bob");
+    EXPECT_EQ(h.manager.conferenceCount(), 0u);
+    EXPECT_EQ(h.clientRouter.pendingCount(), 0u)
+        << "the ended conference's disco#info requests are cancelled";
+
+    for (const auto& asked : h.discoUnanswered) {
+        protocol::DiscoInfo info;
+        info.features = clientFeatures2015();
+        protocol::Iq late = asked.result(info.toElement());
+        late.from = asked.to;
+        late.to = h.client.localJid();
+        h.clientRouter.handle(late.toElement());
+    }
+    h.loop.advance(std::chrono::seconds(30));  // past every request timeout
+    h.pump();
+    EXPECT_TRUE(h.colibriTo("jvb1.example.com").empty());
+    EXPECT_TRUE(h.jingleTo("alice").empty());
+    EXPECT_TRUE(h.jingleTo("bob").empty());
+    EXPECT_EQ(h.bridges.at("jvb1.example.com").liveChannels(), 0u);
+}
