@@ -30,7 +30,8 @@ class AuthWiring : private conference::ReservationGate {
     // How long the Shibboleth page waits for the focus loop to make the session.
     static constexpr std::chrono::milliseconds kLoginTimeout{5000};
 
-    // Throws AuthConfigError. Starts the reservation client's workers (we are in main(), DESIGN.md).
+    // Throws AuthConfigError. Starts the reservation client's workers (we are in main(),
+    // docs/architecture.md).
     AuthWiring(const config::FocusConfig& config, util::Loop& loop);
     ~AuthWiring() override;
     AuthWiring(const AuthWiring&) = delete;

@@ -156,7 +156,7 @@ FocusWiring::FocusWiring(const config::FocusConfig& config, util::EventLoop& l,
     keepAlive = std::make_unique<xmpp::KeepAlive>(
         componentRouter, component, loop, ka, [this](const std::string& why) { component.reconnect(why); });
     xmpp::installPingResponder(clientRouter);
-    // The focus user's own disco#info (jicofo advertises terminate-restart there, MODERN.md §4).
+    // The focus user's own disco#info (jicofo advertises terminate-restart there, docs/media.md §3.7).
     clientRouter.registerHandler(protocol::IqType::Get, "query", protocol::ns::kDiscoInfo,
                                  [](const protocol::Iq& iq) -> std::optional<protocol::Iq> {
                                      if (!iq.payload->attr("node").empty())

@@ -1,6 +1,6 @@
 #pragma once
-// Builds the focus's objects from the configuration and connects them (DESIGN.md rule 8: app is the only
-// place that builds objects). Owned by FocusApplication; the threads that run it are started there.
+// Builds the focus's objects from the configuration and connects them (docs/architecture.md §3.1: app is the
+// only place that builds objects). Owned by FocusApplication; the threads that run it are started there.
 #include <memory>
 
 #include "app/AuthWiring.h"

@@ -43,8 +43,9 @@ class HttpRoutes {
     void setFallback(MakeHandler make);
     bool empty() const;
 
-    // Binds and starts the worker threads (from main(), DESIGN.md: threads start there). Returns the reason
-    // when the address cannot be bound. Starting with no route at all does nothing (nothing to serve).
+    // Binds and starts the worker threads (from main(), docs/architecture.md: threads start there). Returns
+    // the reason when the address cannot be bound. Starting with no route at all does nothing (nothing to
+    // serve).
     std::optional<std::string> start();
     void stop();
     bool running() const { return server_ != nullptr; }

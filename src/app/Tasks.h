@@ -1,6 +1,6 @@
 #pragma once
-// The four POCO tasks of the focus (DESIGN.md): the component stream, the focus user stream, the focus loop
-// (conference registry) and the Colibri allocator. Each owns one thread of the TaskManager's pool.
+// The four POCO tasks of the focus (docs/architecture.md): the component stream, the focus user stream, the
+// focus loop (conference registry) and the Colibri allocator. Each owns one thread of the TaskManager's pool.
 #include <Poco/Task.h>
 
 #include <functional>

@@ -19,7 +19,7 @@ namespace jicofo::bridge {
 
 class ColibriExpiry;
 
-// What a Colibri2 bridge gave one endpoint (MODERN.md §3 "Response"), already in the offer's terms.
+// What a Colibri2 bridge gave one endpoint (docs/media.md §2b), already in the offer's terms.
 struct Colibri2Endpoint {
     std::uint64_t serial = 0;  // tells a re-allocation from the earlier one
     std::map<std::string, protocol::jingle::Transport> transports;  // per offered content (one bundle)

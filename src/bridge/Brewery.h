@@ -1,6 +1,6 @@
 #pragma once
-// Modern bridge discovery (MODERN.md §2; jicofo's BridgeMucDetector/BaseBrewery): the focus user joins the
-// brewery MUC (org.jitsi.jicofo.BRIDGE_MUC, e.g. jvbbrewery@internal.auth.DOMAIN) as `focus`; every other
+// Modern bridge discovery (docs/media.md §1.5; jicofo's BridgeMucDetector/BaseBrewery): the focus user joins
+// the brewery MUC (org.jitsi.jicofo.BRIDGE_MUC, e.g. jvbbrewery@internal.auth.DOMAIN) as `focus`; every other
 // occupant whose presence carries colibri <stats/> is a bridge whose ID is its occupant JID. Each presence
 // updates the stats; leaving the room removes the bridge (onBridgeDown). Presences without stats are ignored.
 // Health (BreweryHealth.cpp): a healthcheck IQ to each bridge every interval; an error marks it unhealthy

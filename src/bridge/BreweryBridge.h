@@ -1,6 +1,6 @@
 #pragma once
-// What the focus knows of one modern bridge found in the brewery (MODERN.md §2; jicofo's Bridge.kt): its
-// occupant JID (its ID), the stats of its last presence, its health and allocation failures, and the
+// What the focus knows of one modern bridge found in the brewery (docs/media.md §1.5; jicofo's Bridge.kt):
+// its occupant JID (its ID), the stats of its last presence, its health and allocation failures, and the
 // endpoints this focus put on it recently (for the corrected stress).
 #include <deque>
 #include <optional>

@@ -1,4 +1,4 @@
-// Brewery: health of the brewery's bridges (MODERN.md §2 "Health"; jicofo's health-checks settings).
+// Brewery: health of the brewery's bridges (docs/media.md §1.5; jicofo's health-checks settings).
 #include "bridge/Brewery.h"
 #include "log/Log.h"
 #include "protocol/colibri2/HealthCheck.h"

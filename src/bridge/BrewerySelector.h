@@ -1,5 +1,5 @@
 #pragma once
-// Bridge selection among the brewery's bridges (MODERN.md §2 "Selection"; jicofo's
+// Bridge selection among the brewery's bridges (docs/media.md §1.5; jicofo's
 // BridgeSelector.selectBridge, Bridge.compare and SingleBridgeSelectionStrategy), pure: the states come from
 // Brewery::bridges().
 //  1. Operational bridges only (healthy, and no failure within the failure reset threshold), then drop

@@ -1,7 +1,7 @@
 #pragma once
-// What the brewery (modern bridge discovery, MODERN.md §2) needs of the configuration; the app copies these
-// from config::FocusConfig (org.jitsi.jicofo.BRIDGE_MUC / jicofo.bridge.brewery-jid and the bridge settings).
-// Defaults are jicofo's (jicofo-selector reference.conf).
+// What the brewery (modern bridge discovery, docs/media.md §1.5) needs of the configuration; the app copies
+// these from config::FocusConfig (org.jitsi.jicofo.BRIDGE_MUC / jicofo.bridge.brewery-jid and the bridge
+// settings). Defaults are jicofo's (jicofo-selector reference.conf).
 #include <string>
 
 #include "util/Jid.h"

@@ -254,7 +254,7 @@ void Colibri2Allocator::onError(Handle h, const StanzaError& error) {
         return;
     }
     if (error.condition == "bad-request" && !reason) {
-        // The bridge refused the request itself: retrying would not help (MODERN.md's table).
+        // The bridge refused the request itself: retrying would not help (docs/media.md §2b's error table).
         if (a.withCreate) releaseWaiting(false);
         finish(h, error);
         return forgetIfIdle();

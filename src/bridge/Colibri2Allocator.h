@@ -1,13 +1,13 @@
 #pragma once
-// A room's endpoints on a modern bridge (MODERN.md §3, issue 13 §2), on the focus loop; owned by the room's
-// media half. One bridge conference per room at a time (no Octo): the first allocation picks a bridge from
-// the brewery (BrewerySelector), creates the conference there with its endpoint (create='true' once,
+// A room's endpoints on a modern bridge (docs/media.md §2b, issue 13 §2), on the focus loop; owned by the
+// room's media half. One bridge conference per room at a time (no Octo): the first allocation picks a bridge
+// from the brewery (BrewerySelector), creates the conference there with its endpoint (create='true' once,
 // meeting-id, name = the room's bare JID) and later ones wait for that answer, then run in parallel. Each
 // endpoint is created with the offer's <media>, <transport ice-controlling='true'> (+ <sctp/> when data is
 // offered) and <capability name='source-names'/>; the answer's ICE transport (fingerprint, candidates,
 // web-socket), SCTP port and feedback sources become the Allocation the offer is built from.
 //
-// Errors (MODERN.md's table):
+// Errors (docs/media.md §2b's error table):
 //  - bad-request (no colibri2 reason): the bridge refused the request itself; the caller gets it, no retry;
 //  - conference_not_found: the bridge dropped the conference (it expires an empty one by itself): the room's
 //    endpoints there are lost (re-invited) and an allocation creates it again;
@@ -75,8 +75,8 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     void expireAll() override;
     std::vector<util::Jid> bridgesInUse() const override;
 
-    // The bridge drops (or forwards again) the endpoint's audio/video: <force-mute> (MODERN.md §3). cb gets
-    // the bridge's answer; item-not-found at once (in a task of its own) when the endpoint is gone.
+    // The bridge drops (or forwards again) the endpoint's audio/video: <force-mute> (docs/media.md §2b). cb
+    // gets the bridge's answer; item-not-found at once (in a task of its own) when the endpoint is gone.
     using UpdateCallback = std::function<void(const util::Result<protocol::Iq, protocol::StanzaError>&)>;
     void forceMute(const Allocation& allocation, bool audio, bool video, UpdateCallback cb);
 
@@ -108,7 +108,7 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
         std::string endpoint;
         std::vector<protocol::jingle::Content> offerTemplate;
         std::optional<util::Jid> hint;
-        std::string region;         // the participant's (MODERN.md §2: its region's bridges first)
+        std::string region;         // the participant's (docs/media.md §1.5: its region's bridges first)
         std::set<util::Jid> tried;  // bridges this allocation gave up
         util::Jid bridge;
         Stage stage = Stage::Waiting;

@@ -175,7 +175,7 @@ void Colibri2Allocator::expireAll() {
     attempts_.clear();
 }
 
-// With no endpoint left and nothing on its way, the bridge ends the conference by itself (MODERN.md §3
+// With no endpoint left and nothing on its way, the bridge ends the conference by itself (docs/media.md §2b
 // "Expire"): the room forgets it, and its next allocation creates one again.
 void Colibri2Allocator::forgetIfIdle() {
     if (!session_ || !session_->live.empty() || session_->creating || !session_->waiting.empty()) return;

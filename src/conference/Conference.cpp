@@ -34,7 +34,8 @@ Conference::Conference(FocusContext& ctx, util::Jid room, ConferenceProperties p
                                       protocol::room_extensions::kBridgeIsDownNs);
         };
         hooks.startMuted = [this](const Participant& p) { return startMutedFor(p); };
-        // In the join presence already: clients read it to know they may ask for a restart (MODERN.md §4).
+        // In the join presence already: clients read it to know they may ask for a restart (docs/media.md
+        // §3.7).
         protocol::ConferencePropertiesExt props;
         props.properties.emplace_back(kSupportTerminateRestart, "true");
         room_.setExtension(props.toElement());
@@ -116,7 +117,7 @@ void Conference::onRoomJoined() {
         armIdleTimer();
     }
     owner_.run();
-    // The Colibri2 conference is named by the room's meeting id (MODERN.md §1); a new UUID without one.
+    // The Colibri2 conference is named by the room's meeting id (docs/media.md §2b); a new UUID without one.
     if (media_) media_->allocator().setMeetingId(room_.meetingId());
     maybeStartMedia();
     answerWaiters(JoinOutcome::Joined);

@@ -1,4 +1,4 @@
-// FocusManager: fault isolation (DESIGN.md "Threads"). Every conference is built, started and called in a
+// FocusManager: fault isolation (docs/architecture.md §2). Every conference is built, started and called in a
 // fault domain of its own, so an exception escaping its code ends that conference and nothing else.
 #include "conference/FocusManager.h"
 #include "log/Log.h"

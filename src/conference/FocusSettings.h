@@ -1,6 +1,6 @@
 #pragma once
 // What the conference code needs of the configuration (the app fills it from config::FocusConfig; conference/
-// may not depend on config/, DESIGN.md rule 6).
+// may not depend on config/, docs/architecture.md §3.1).
 #include <cstddef>
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The reservation system as the conference registry sees it (docs/protocol.md §4.3 step 4, §6.7). The app
-// implements it over http::reservation::ReservationClient (conference/ may not depend on http/, DESIGN.md
-// rule 6); logic tests use a fake.
+// implements it over http::reservation::ReservationClient (conference/ may not depend on http/,
+// docs/architecture.md rule 6); logic tests use a fake.
 #include <functional>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Restarting one participant's media session on request (MODERN.md §4, issue 13 §2 "Restart"): a client
+// Restarting one participant's media session on request (docs/media.md §3.7, issue 13 §2 "Restart"): a client
 // whose ICE to the bridge failed either ends the session with
 //   <jingle action='session-terminate'><bridge-session xmlns='http://jitsi.org/protocol/focus' id
 //   restart='true'/>
@@ -22,7 +22,7 @@
 
 namespace jicofo::conference {
 
-// The focus's conference-properties entry and disco feature that announce the restart (MODERN.md §4).
+// The focus's conference-properties entry and disco feature that announce the restart (docs/media.md §3.7).
 inline constexpr const char* kSupportTerminateRestart = "support-terminate-restart";
 inline constexpr const char* kTerminateRestartFeature = "https://jitsi.org/meet/jicofo/terminate-restart";
 

@@ -41,7 +41,7 @@ class OfferFactory {
         std::map<std::string, uint32_t> bridgeSsrcs;             // per content name (audio, video)
         protocol::jingle::MediaSources peers;                    // the other participants' stored sources
         std::optional<protocol::jingle::StartMuted> startMuted;  // written only when audio or video is true
-        // The offer's <bridge-session id> (MODERN.md §4); "" ⇒ none.
+        // The offer's <bridge-session id> (docs/media.md §3.7); "" ⇒ none.
         std::string bridgeSessionId;
         // The receiver reads http://jitsi.org/json-encoded-sources: the peers' sources go in a <json-message>
         // (protocol/jingle/JsonSources) instead of the descriptions; the bridge's own stay in XML.

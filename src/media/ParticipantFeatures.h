@@ -14,7 +14,8 @@ struct ParticipantFeatures {
     bool rtcpMux = true;  // urn:ietf:rfc:5761
     bool bundle = true;   // urn:ietf:rfc:5888
     bool jigasi = false;  // http://jitsi.org/protocol/jigasi
-    // http://jitsi.org/json-encoded-sources: sources in a <json-message> (MODERN.md §4). Never assumed.
+    // http://jitsi.org/json-encoded-sources: sources in a <json-message> (docs/media.md §3.7a). Never
+    // assumed.
     bool jsonSources = false;
 
     // From the feature list of the participant's disco#info result.

@@ -1,6 +1,6 @@
 #pragma once
-// How the focus tells one participant about other participants' sources (MODERN.md §4): a source-add or
-// source-remove with the sources in XML descriptions (every client since 2015), or the same sources as a
+// How the focus tells one participant about other participants' sources (docs/media.md §3.7a): a source-add
+// or source-remove with the sources in XML descriptions (every client since 2015), or the same sources as a
 // <json-message> in the compact JSON (protocol/jingle/JsonSources) when the receiver advertised
 // http://jitsi.org/json-encoded-sources. The offer does the same through OfferFactory's jsonSources.
 #include <string>

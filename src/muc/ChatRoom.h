@@ -57,8 +57,8 @@ class ChatRoom {
         return occupants_;
     }  // by nick, focus excluded
     const Occupant* findOccupant(const util::Jid& occupantJid) const;
-    // The room's muc#roominfo_meetingId (Jitsi's mod_muc_meeting_id, MODERN.md §1) as its configuration form
-    // had it at the last join; "" when the server has none.
+    // The room's muc#roominfo_meetingId (Jitsi's mod_muc_meeting_id, docs/media.md §2b) as its configuration
+    // form had it at the last join; "" when the server has none.
     const std::string& meetingId() const { return meetingId_; }
 
   private:

@@ -1,5 +1,5 @@
 #pragma once
-// Fault isolation on the focus loop (DESIGN.md "Threads": an exception escaping conference code ends only
+// Fault isolation on the focus loop (docs/architecture.md §2: an exception escaping conference code ends only
 // that conference). A FaultDomain stands for one part of the focus — a conference — and says what to do
 // when code running for it throws. Work started while a domain is current (loop posts and timers, IQ
 // callbacks: EventLoop and IqRouter bind them) runs in that domain again later, so an exception anywhere

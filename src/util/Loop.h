@@ -1,5 +1,5 @@
 #pragma once
-// The focus loop (DESIGN.md "Threads"): one thread owns all domain state; everything else posts to it.
+// The focus loop (docs/architecture.md §2): one thread owns all domain state; everything else posts to it.
 // Tests drive a ManualLoop with a fake clock through the same interface.
 #include <chrono>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
-// A value or an error, without exceptions crossing library boundaries (DESIGN.md: nothing throws out of
-// protocol/).
+// A value or an error, without exceptions crossing library boundaries (docs/architecture.md: nothing throws
+// out of protocol/).
 #include <optional>
 #include <string>
 #include <utility>

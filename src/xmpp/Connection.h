@@ -1,12 +1,12 @@
 #pragma once
-// One TCP connection carrying one XMPP stream (DESIGN.md "Threads"): connect with a timeout, optional
+// One TCP connection carrying one XMPP stream (docs/architecture.md §2): connect with a timeout, optional
 // STARTTLS upgrade, a reader that turns bytes into stream events, and writes from any thread.
 //
 // Threading: the owning reader thread calls connect/startTls/next/restart. write*() may be called from any
 // thread. Until startWriter() they write on the caller (the login steps on the reader thread, test clients),
 // one caller at a time; after it they only queue the bytes for the connection's writer thread, so the focus
-// loop never waits on a socket (DESIGN.md "Threads"). Under TLS every OpenSSL call is serialised by the io
-// mutex, held for that call only, never while waiting. abort() and closeStream() may be called from any
+// loop never waits on a socket (docs/architecture.md §2). Under TLS every OpenSSL call is serialised by the
+// io mutex, held for that call only, never while waiting. abort() and closeStream() may be called from any
 // thread and wake a blocked reader or writer promptly. The socket stays non-blocking; waiting is done with
 // poll().
 #include <Poco/Net/StreamSocket.h>

@@ -1,5 +1,5 @@
 // Connection: the write path — synchronous writes before login completes, then the bounded outgoing queue
-// and the writer thread that drains it (DESIGN.md "Threads": the loop never waits on a socket).
+// and the writer thread that drains it (docs/architecture.md §2: the loop never waits on a socket).
 #include "xmpp/Connection.h"
 #include "xmpp/SocketCompat.h"
 #include "xmpp/XmppError.h"

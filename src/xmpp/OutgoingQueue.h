@@ -1,5 +1,5 @@
 #pragma once
-// The bytes one connection still has to write (DESIGN.md "Threads": the loop only enqueues, the
+// The bytes one connection still has to write (docs/architecture.md §2: the loop only enqueues, the
 // connection's own writer thread sends). Bounded: a peer that stops reading fills it and loses its stream
 // instead of making the producer wait.
 //

@@ -1,6 +1,6 @@
 #pragma once
-// The seam between the domain code and an XMPP stream (DESIGN.md): the real streams implement it, logic tests
-// use a fake. Stanzas are elements in the jabber:client namespace whichever stream carries them.
+// The seam between the domain code and an XMPP stream (docs/architecture.md): the real streams implement it,
+// logic tests use a fake. Stanzas are elements in the jabber:client namespace whichever stream carries them.
 #include <functional>
 #include <string>
 

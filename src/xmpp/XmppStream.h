@@ -1,6 +1,6 @@
 #pragma once
 // A reconnecting XMPP stream: the component (XEP-0114) or the focus user (client) connection of
-// DESIGN.md "Threads". It implements StanzaChannel for the domain code.
+// docs/architecture.md §2. It implements StanzaChannel for the domain code.
 //
 //   XmppStream component(XmppStream::Config::component("localhost", 5347, "focus.example.com", secret),
 //                        loop, listener);

@@ -1,9 +1,9 @@
 // jicofo_sources_bench: what the focus sends a participant about the others' sources (issue 13 §2,
-// MODERN.md §4), as XML (<source>/<ssrc-group> in the descriptions, every client) and as the compact JSON of
-// a <json-message> (clients that advertise json-encoded-sources). For rooms of N peers, each with an audio
-// source and a simulcast camera (3 layers, each with an RTX SSRC: SIM + 3 FID groups), named, with msid and
-// owner: the bytes on the wire of the <jingle> and the time to build and write it (best of RUNS), plus the
-// time to parse the JSON back. Not a test: figures only. Run: tests/bench/jicofo_sources_bench [RUNS]
+// docs/media.md §3.7a), as XML (<source>/<ssrc-group> in the descriptions, every client) and as the compact
+// JSON of a <json-message> (clients that advertise json-encoded-sources). For rooms of N peers, each with an
+// audio source and a simulcast camera (3 layers, each with an RTX SSRC: SIM + 3 FID groups), named, with msid
+// and owner: the bytes on the wire of the <jingle> and the time to build and write it (best of RUNS), plus
+// the time to parse the JSON back. Not a test: figures only. Run: tests/bench/jicofo_sources_bench [RUNS]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

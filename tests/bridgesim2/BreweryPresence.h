@@ -1,5 +1,5 @@
 #pragma once
-// The simulated bridge's brewery presence (MODERN.md §2): the colibri <stats/> jicofo reads, from the
+// The simulated bridge's brewery presence (docs/media.md §1.5): the colibri <stats/> jicofo reads, from the
 // settings in force and the bridge's current load (conferences, participants, as extra stats).
 #include "bridgesim2/Colibri2Bridge.h"
 #include "bridgesim2/Sim2Settings.h"

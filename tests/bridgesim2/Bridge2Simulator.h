@@ -1,7 +1,7 @@
 #pragma once
-// The XMPP face of the simulated modern videobridge (MODERN.md §7 A), on one loop: once the client stream is
-// up it joins the brewery MUC as BREWERY/NICK with its colibri <stats/> and re-sends them every stats
-// interval (and at once when a control IQ changes them); answers conference-modify (get or set, through
+// The XMPP face of the simulated modern videobridge (docs/architecture.md §6.4), on one loop: once the client
+// stream is up it joins the brewery MUC as BREWERY/NICK with its colibri <stats/> and re-sends them every
+// stats interval (and at once when a control IQ changes them); answers conference-modify (get or set, through
 // Colibri2Bridge), healthcheck (internal-server-error while not healthy), the control IQ (Bridge2Control.h)
 // and the listing (Bridge2Listing.h); runs the sweep of idle empty conferences. The silent and delay switches
 // act on everything but control and listing.

@@ -1,5 +1,5 @@
 #pragma once
-// The Colibri2 core of the simulated modern jitsi-videobridge, written from MODERN.md §3 (and jvb's
+// The Colibri2 core of the simulated modern jitsi-videobridge, written from docs/media.md §2b (and jvb's
 // Colibri2ConferenceHandler as described there): conference-modify in, conference-modified or a Colibri2
 // error out. No XMPP here; Bridge2Simulator wraps it.
 //

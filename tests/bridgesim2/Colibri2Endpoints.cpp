@@ -1,4 +1,4 @@
-// Colibri2Bridge: creating and updating one endpoint (MODERN.md §3 "Create", "Update").
+// Colibri2Bridge: creating and updating one endpoint (docs/media.md §2b, "Update").
 #include <algorithm>
 
 #include "bridgesim/TransportFactory.h"

@@ -1,5 +1,5 @@
 #pragma once
-// The bridge's side of an endpoint's transport as a modern jitsi-videobridge describes it (MODERN.md §3
+// The bridge's side of an endpoint's transport as a modern jitsi-videobridge describes it (docs/media.md §2b
 // "Response"): fresh ufrag/pwd, one sha-256 fingerprint with setup='actpass' for the whole process, rtcp-mux,
 // one UDP host candidate on the configured (loopback) address, and a <web-socket/> when configured. Nothing
 // is bound: the simulator carries no media.

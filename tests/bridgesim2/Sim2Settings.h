@@ -1,7 +1,7 @@
 #pragma once
-// What the simulated modern videobridge publishes in the brewery and how it behaves (MODERN.md §7 A). The
-// stats are those jicofo reads (MODERN.md §2); the switches let tests break the bridge at run time
-// (Bridge2Control.h).
+// What the simulated modern videobridge publishes in the brewery and how it behaves (docs/architecture.md
+// §6.4). The stats are those jicofo reads (docs/media.md §1.5); the switches let tests break the bridge at
+// run time (Bridge2Control.h).
 #include <cstdint>
 #include <string>
 

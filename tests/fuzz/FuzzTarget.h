@@ -1,5 +1,5 @@
 #pragma once
-// The fuzz targets (DESIGN.md "Bench and fuzz"): each is a name and one check function that runs an input
+// The fuzz targets (docs/architecture.md §6.5): each is a name and one check function that runs an input
 // through a parser and its round trip. The same functions serve the libFuzzer driver (FuzzDriver.cpp, clang
 // build with JICOFO_FUZZ) and the replay test of the ordinary build (ReplayTest.cpp), so a finding kept under
 // regressions/<target>/ is re-checked by every ctest run.

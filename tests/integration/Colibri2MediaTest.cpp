@@ -181,8 +181,8 @@ TEST_F(Colibri2MediaTest, OffersCarryTheBridgeTransportAndSourcesReachTheBridgeA
     EXPECT_TRUE(waitStat(observer, "conferences", "0"));
 }
 
-// MODERN.md §2: the region in the participants' presence picks the bridge of that region even when another
-// one is less loaded; participants without a region get the least loaded.
+// docs/media.md §1.5: the region in the participants' presence picks the bridge of that region even when
+// another one is less loaded; participants without a region get the least loaded.
 TEST_F(Colibri2MediaTest, ParticipantRegionChoosesTheBridge) {
     auto& eu = bridge("jvb-eu", {"--region=eu-west", "--stress-level=0.5"});
     auto& us = bridge("jvb-us", {"--region=us-east", "--stress-level=0.1"});

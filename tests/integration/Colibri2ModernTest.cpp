@@ -1,6 +1,6 @@
-// What 2021+ clients expect of the focus with a modern bridge (issue 13 §2, MODERN.md §1, §3, §4), end to
-// end: the focus binary with BRIDGE_MUC, the Colibri2 bridge simulator (tests/bridgesim2) in the brewery,
-// participants as real XMPP clients, a real Prosody whose conference rooms carry a meeting id
+// What 2021+ clients expect of the focus with a modern bridge (issue 13 §2, docs/media.md §1.5, §2b, §3.7,
+// §3.7a), end to end: the focus binary with BRIDGE_MUC, the Colibri2 bridge simulator (tests/bridgesim2) in
+// the brewery, participants as real XMPP clients, a real Prosody whose conference rooms carry a meeting id
 // (resources/prosody/plugins/mod_muc_meeting_id.lua, as Jitsi's mod_muc_meeting_id).
 //  - the room's muc#roominfo_meetingId is the Colibri2 conference's meeting-id;
 //  - a moderator's mute reaches the bridge as <force-mute audio='true'>;

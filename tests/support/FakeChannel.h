@@ -1,5 +1,6 @@
 #pragma once
-// A StanzaChannel that records what the code under test sends (the only fake in logic tests, DESIGN.md).
+// A StanzaChannel that records what the code under test sends (the only fake in logic tests,
+// docs/architecture.md).
 #include <functional>
 #include <optional>
 #include <vector>

@@ -27,7 +27,7 @@ class MeetClient {
                                    std::vector<std::pair<std::string, std::string>> props = {{"openSctp",
                                                                                               "true"}},
                                    util::Duration timeout = util::Duration(10000));
-    // From the next join on, the presence carries <jitsi_participant_region> (MODERN.md §2).
+    // From the next join on, the presence carries <jitsi_participant_region> (docs/media.md §1.5).
     void setRegion(std::string region) { region_ = std::move(region); }
     // Sends the join presence as room/nick and waits for the self-presence; returns it.
     std::optional<protocol::MucPresence> join(const std::string& room, const std::string& nick,

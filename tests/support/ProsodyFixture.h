@@ -1,5 +1,5 @@
 #pragma once
-// A real Prosody 0.12 for integration tests (DESIGN.md testing pyramid, level 3), configured from
+// A real Prosody 0.12 for integration tests (docs/architecture.md §6, level 3), configured from
 // resources/prosody/prosody.cfg.lua.template like a Jitsi Meet deployment: DOMAIN (anonymous, BOSH and
 // websocket), auth.DOMAIN (focus@auth.DOMAIN registered with a password), conference.DOMAIN (MUC), the
 // brewery MUC internal.auth.DOMAIN (modern bridges, registerUser("jvb", authDomain(), pw) first), components

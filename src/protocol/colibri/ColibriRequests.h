@@ -26,7 +26,7 @@ struct AllocateOptions {
     std::optional<bool> adaptiveLastN;
     std::string simulcastMode;
     // Not sent to a 2015 bridge: the participant's jitsi_participant_region, which a Colibri2 allocation
-    // uses to choose a brewery bridge (MODERN.md §2). "" when it gave none.
+    // uses to choose a brewery bridge (docs/media.md §1.5). "" when it gave none.
     std::string region;
 };
 

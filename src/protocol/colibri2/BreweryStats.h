@@ -1,6 +1,6 @@
 #pragma once
 // The colibri <stats xmlns='http://jitsi.org/protocol/colibri'><stat name value/>…</stats> a modern bridge
-// puts in its brewery MUC presence (MODERN.md §2), with the stats the focus reads typed:
+// puts in its brewery MUC presence (docs/media.md §1.5), with the stats the focus reads typed:
 //   stress_level, average_participant_stress   decimal numbers (e.g. 0.05)
 //   graceful_shutdown, shutting_down, drain, healthy, colibri2   true | false (any case; also 1 | 0)
 //   version, release, region, relay_id   text

@@ -1,6 +1,7 @@
 #pragma once
 // Colibri2 <capability xmlns='jitsi:colibri2' name/> of an endpoint. The bridge refuses to create an endpoint
-// without 'source-names' (MODERN.md §3); 'ssrc-rewriting' and 'private-address-connectivity' are optional.
+// without 'source-names' (docs/media.md §2b); 'ssrc-rewriting' and 'private-address-connectivity' are
+// optional.
 #include <string>
 
 #include "protocol/jingle/AttrReader.h"

@@ -1,5 +1,5 @@
 #pragma once
-// A Colibri2 bridge's error answer (MODERN.md §3 "Errors"): the stanza error plus
+// A Colibri2 bridge's error answer (docs/media.md §2b's error table): the stanza error plus
 // <error xmlns='jitsi:colibri2' reason='…'/>, and for unknown_endpoint also <endpoint xmlns='jitsi:colibri2'
 // id/>. The conditions the bridge uses with each reason:
 //   conference_not_found      item-not-found          conference_already_exists  conflict

@@ -1,6 +1,6 @@
 #pragma once
-// Namespace URIs of Colibri2 and of the modern bridge's other IQs (MODERN.md §2–§3). The ICE, DTLS and
-// source namespaces are jingle::ns (protocol/jingle/JingleNamespaces.h); the <web-socket/> inside a
+// Namespace URIs of Colibri2 and of the modern bridge's other IQs (docs/media.md §1.5, §2b). The ICE, DTLS
+// and source namespaces are jingle::ns (protocol/jingle/JingleNamespaces.h); the <web-socket/> inside a
 // Colibri2 ICE transport and the brewery <stats> stay in the Colibri v1 namespace (protocol::ns::kColibri).
 namespace jicofo::protocol::colibri2::ns {
 

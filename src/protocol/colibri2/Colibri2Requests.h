@@ -1,5 +1,5 @@
 #pragma once
-// The focus's Colibri2 requests and what it reads of the answers (MODERN.md §3), as pure builders; the
+// The focus's Colibri2 requests and what it reads of the answers (docs/media.md §2b), as pure builders; the
 // caller wraps each conference-modify in an IQ (get or set) to the bridge's brewery occupant JID. The
 // decisions (when to create, which bridge, what to do on an error) stay with the caller.
 //

@@ -1,8 +1,8 @@
 #pragma once
-// Colibri2 <transport xmlns='jitsi:colibri2' ice-controlling use-unique-port> of an endpoint (MODERN.md §3):
-// an optional ICE-UDP <transport/> (jingle::Transport: ufrag, pwd, DTLS fingerprints, rtcp-mux, candidates)
-// and an optional <sctp/>. The focus's create sends <transport ice-controlling='true'> (+ <sctp/> when data
-// is offered); the bridge answers with its ICE transport, whose <web-socket
+// Colibri2 <transport xmlns='jitsi:colibri2' ice-controlling use-unique-port> of an endpoint (docs/media.md
+// §2b): an optional ICE-UDP <transport/> (jingle::Transport: ufrag, pwd, DTLS fingerprints, rtcp-mux,
+// candidates) and an optional <sctp/>. The focus's create sends <transport ice-controlling='true'> (+ <sctp/>
+// when data is offered); the bridge answers with its ICE transport, whose <web-socket
 // xmlns='http://jitsi.org/protocol/colibri' url/> children stay in the ICE transport's extra children (so
 // their place among fingerprint, rtcp-mux and candidate survives a round trip) and are read through
 // webSockets(). Kept: unknown attributes and children, order of child kinds.

@@ -1,8 +1,9 @@
 #pragma once
-// <conference-modified xmlns='jitsi:colibri2'> (MODERN.md §3): the bridge's result for a conference-modify.
-// One <endpoint id> per endpoint of the request (with the bridge's <transport> when the endpoint was created,
-// expire='true' when it was expired), then, when the request created the conference or an endpoint, the
-// bridge's feedback <sources> (jvb-a0, jvb-v0). Kept: unknown attributes and children, order of child kinds.
+// <conference-modified xmlns='jitsi:colibri2'> (docs/media.md §2b): the bridge's result for a
+// conference-modify. One <endpoint id> per endpoint of the request (with the bridge's <transport> when the
+// endpoint was created, expire='true' when it was expired), then, when the request created the conference or
+// an endpoint, the bridge's feedback <sources> (jvb-a0, jvb-v0). Kept: unknown attributes and children, order
+// of child kinds.
 #include <optional>
 #include <string>
 #include <vector>

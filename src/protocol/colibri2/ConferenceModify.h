@@ -1,7 +1,7 @@
 #pragma once
-// <conference-modify xmlns='jitsi:colibri2' meeting-id name create expire> (MODERN.md §3): every request the
-// focus sends a Colibri2 bridge, as the payload of an IQ (get or set, the bridge takes both) to the bridge's
-// brewery occupant JID. meeting-id is required; name, when present, must be a bare JID (the room's).
+// <conference-modify xmlns='jitsi:colibri2' meeting-id name create expire> (docs/media.md §2b): every request
+// the focus sends a Colibri2 bridge, as the payload of an IQ (get or set, the bridge takes both) to the
+// bridge's brewery occupant JID. meeting-id is required; name, when present, must be a bare JID (the room's).
 // create='true' only on the first request to that bridge; expire='true' alone ends the conference.
 // <relay/> and <connects/> (multi-bridge only, never sent by this focus) are kept as unknown children.
 // Kept: unknown attributes (callstats-enabled, …) and children, order of child kinds.

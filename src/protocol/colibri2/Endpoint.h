@@ -1,9 +1,10 @@
 #pragma once
-// Colibri2 <endpoint xmlns='jitsi:colibri2' id create expire stats-id> (MODERN.md §3), in a conference-modify
-// (the focus's participant: create with media, transport, sources, capability; update with transport and/or
-// the complete sources; expire='true' alone) and in a conference-modified (the bridge's answer: id and, on
-// create, its transport). id is required. Default child order when built in code: media, transport, sources,
-// capability, force-mute. Kept: unknown attributes and children (initial-last-n, …), order of child kinds.
+// Colibri2 <endpoint xmlns='jitsi:colibri2' id create expire stats-id> (docs/media.md §2b), in a
+// conference-modify (the focus's participant: create with media, transport, sources, capability; update with
+// transport and/or the complete sources; expire='true' alone) and in a conference-modified (the bridge's
+// answer: id and, on create, its transport). id is required. Default child order when built in code: media,
+// transport, sources, capability, force-mute. Kept: unknown attributes and children (initial-last-n, …),
+// order of child kinds.
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
-// Colibri2 <force-mute xmlns='jitsi:colibri2' audio video/> of an endpoint (AV moderation, MODERN.md §3):
-// the bridge drops that endpoint's audio/video while set. A missing attribute reads as false.
+// Colibri2 <force-mute xmlns='jitsi:colibri2' audio video/> of an endpoint (AV moderation, docs/media.md
+// §2b): the bridge drops that endpoint's audio/video while set. A missing attribute reads as false.
 #include "protocol/jingle/AttrReader.h"
 
 namespace jicofo::protocol::colibri2 {

@@ -1,6 +1,6 @@
 #pragma once
 // <healthcheck xmlns='http://jitsi.org/protocol/healthcheck'/>: the focus asks a bridge every 10 s with an IQ
-// get (MODERN.md §2 "Health"); an empty result means healthy, an error (internal-server-error from a real
+// get (docs/media.md §1.5); an empty result means healthy, an error (internal-server-error from a real
 // bridge) or no answer means not. No attributes or children are defined; unknown ones are kept.
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Colibri2 <media xmlns='jitsi:colibri2' type> of an endpoint (MODERN.md §3), built from one content of the
-// Jingle offer: its <payload-type xmlns='urn:xmpp:jingle:apps:rtp:1'/> (with parameters and rtcp-fb),
+// Colibri2 <media xmlns='jitsi:colibri2' type> of an endpoint (docs/media.md §2b), built from one content of
+// the Jingle offer: its <payload-type xmlns='urn:xmpp:jingle:apps:rtp:1'/> (with parameters and rtcp-fb),
 // <rtp-hdrext/> and <extmap-allow-mixed xmlns='urn:xmpp:jingle:apps:rtp:rtp-hdrext:0'/>. type is required
 // (audio, video or data). Kept: unknown attributes and children, order of child kinds.
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
-// Colibri2 <media-source xmlns='jitsi:colibri2' type id [synthetic]> (MODERN.md §3): one named source of an
-// endpoint (the id is the source name, e.g. EPID-v0, or jvb-a0 for the bridge's feedback source) with its
+// Colibri2 <media-source xmlns='jitsi:colibri2' type id [synthetic]> (docs/media.md §2b): one named source of
+// an endpoint (the id is the source name, e.g. EPID-v0, or jvb-a0 for the bridge's feedback source) with its
 // <source xmlns='urn:xmpp:jingle:apps:rtp:ssma:0' ssrc name/> elements (a video one holds every simulcast and
 // RTX SSRC) and its <ssrc-group/> elements. type and id are required; type is audio, video or data.
 // Kept: unknown attributes and children, order of child kinds.

@@ -1,6 +1,6 @@
 #pragma once
-// Colibri2 <sources xmlns='jitsi:colibri2'> (MODERN.md §3): an endpoint's complete set of media-sources (it
-// replaces the previous set) or, at the top of a conference-modified, the bridge's feedback sources
+// Colibri2 <sources xmlns='jitsi:colibri2'> (docs/media.md §2b): an endpoint's complete set of media-sources
+// (it replaces the previous set) or, at the top of a conference-modified, the bridge's feedback sources
 // (jvb-a0, jvb-v0). An empty <sources/> is meaningful: "this endpoint now sends nothing".
 // Kept: unknown children (after the media-sources).
 #include <string>

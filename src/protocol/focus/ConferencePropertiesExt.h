@@ -1,8 +1,8 @@
 #pragma once
 // <conference-properties xmlns='http://jitsi.org/protocol/focus'><property key
-// value/>…</conference-properties> in the focus's presence in a conference room (MODERN.md §4): what this
-// focus supports, e.g. support-terminate-restart='true'. Properties keep their order; a property without a
-// key is refused (bad-request). Kept: unknown children are dropped (nothing else is defined there).
+// value/>…</conference-properties> in the focus's presence in a conference room (docs/media.md §3.7): what
+// this focus supports, e.g. support-terminate-restart='true'. Properties keep their order; a property without
+// a key is refused (bad-request). Kept: unknown children are dropped (nothing else is defined there).
 #include <optional>
 #include <string>
 #include <utility>

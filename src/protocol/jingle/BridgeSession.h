@@ -1,9 +1,9 @@
 #pragma once
-// <bridge-session xmlns='http://jitsi.org/protocol/focus' id region restart/> inside <jingle> (MODERN.md §4):
-// the focus names each offer's bridge session (id, optionally the bridge's region); a client asks for a new
-// session by sending it back in session-terminate with restart='true', or names it beside <ice-state> in a
-// session-info. All attributes are optional; restart is written only when set. A restart value that is not
-// a boolean is refused (bad-request). Kept: unknown attributes.
+// <bridge-session xmlns='http://jitsi.org/protocol/focus' id region restart/> inside <jingle> (docs/media.md
+// §3.7): the focus names each offer's bridge session (id, optionally the bridge's region); a client asks for
+// a new session by sending it back in session-terminate with restart='true', or names it beside <ice-state>
+// in a session-info. All attributes are optional; restart is written only when set. A restart value that is
+// not a boolean is refused (bad-request). Kept: unknown attributes.
 #include <optional>
 #include <string>
 

@@ -1,7 +1,7 @@
 #pragma once
 // <ice-state xmlns='http://jitsi.org/protocol/focus'>failed</ice-state> inside a session-info <jingle>
-// (MODERN.md §4): a client from about 2021 that does not see support-terminate-restart reports that ICE to
-// the bridge failed, and the focus restarts its session. The text is kept as sent (trimmed); an empty one
+// (docs/media.md §3.7): a client from about 2021 that does not see support-terminate-restart reports that ICE
+// to the bridge failed, and the focus restarts its session. The text is kept as sent (trimmed); an empty one
 // is refused (bad-request).
 #include <string>
 

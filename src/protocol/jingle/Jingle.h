@@ -1,13 +1,13 @@
 #pragma once
 // <jingle xmlns='urn:xmpp:jingle:1' action sid initiator responder> (XEP-0166) with contents, a BUNDLE
-// <group>, <reason>, and Jitsi's <startmuted>, <bridge-session>, <json-message> and <ice-state> (MODERN.md
-// §4). initiator/responder are kept as strings because real clients fill them with JIDs nobody should key on
-// (docs/media.md §3.4). Kept: unknown attributes and children (e.g. a jingle-level estos <bundle/>), further
-// groups (XEP-0338 allows several, e.g. LS beside BUNDLE), order of kinds; default order: content, group,
-// reason, startmuted (the 2015 offer's), then bridge-session, json-message, ice-state. parse() refuses
-// (bad-request): missing sid, missing or unknown action, a second reason, startmuted, bridge-session,
-// json-message or ice-state, and any malformed child (ssrc not a number, group without sources, negative
-// port, …).
+// <group>, <reason>, and Jitsi's <startmuted>, <bridge-session>, <json-message> and <ice-state>
+// (docs/media.md §2b §4). initiator/responder are kept as strings because real clients fill them with JIDs
+// nobody should key on (docs/media.md §3.4). Kept: unknown attributes and children (e.g. a jingle-level estos
+// <bundle/>), further groups (XEP-0338 allows several, e.g. LS beside BUNDLE), order of kinds; default order:
+// content, group, reason, startmuted (the 2015 offer's), then bridge-session, json-message, ice-state.
+// parse() refuses (bad-request): missing sid, missing or unknown action, a second reason, startmuted,
+// bridge-session, json-message or ice-state, and any malformed child (ssrc not a number, group without
+// sources, negative port, …).
 #include <optional>
 #include <string>
 #include <vector>

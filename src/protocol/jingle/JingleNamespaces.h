@@ -20,7 +20,7 @@ inline constexpr const char* kJitMeet = "http://jitsi.org/jitmeet";
 inline constexpr const char* kEstosBundle = "http://estos.de/ns/bundle";
 inline constexpr const char* kStartMuted = "http://jitsi.org/jitmeet/start-muted";
 inline constexpr const char* kColibri = "http://jitsi.org/protocol/colibri";
-// The focus's own Jingle extensions: <bridge-session>, <ice-state> (MODERN.md §4).
+// The focus's own Jingle extensions: <bridge-session>, <ice-state> (docs/media.md §3.7).
 inline constexpr const char* kFocus = "http://jitsi.org/protocol/focus";
 // Disco features that only appear in feature lists (docs/media.md §3.1).
 inline constexpr const char* kRtcpMuxFeature = "urn:ietf:rfc:5761";

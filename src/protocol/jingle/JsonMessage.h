@@ -1,7 +1,7 @@
 #pragma once
-// <json-message xmlns='http://jitsi.org/jitmeet'>TEXT</json-message> inside <jingle> (MODERN.md §4): the
-// focus's sources in compact JSON (JsonSources) for clients that advertise json-encoded-sources. The text is
-// kept as it is; what it means is JsonSources::parse's business.
+// <json-message xmlns='http://jitsi.org/jitmeet'>TEXT</json-message> inside <jingle> (docs/media.md §3.7a):
+// the focus's sources in compact JSON (JsonSources) for clients that advertise json-encoded-sources. The text
+// is kept as it is; what it means is JsonSources::parse's business.
 #include <string>
 
 #include "protocol/stanza/StanzaError.h"

@@ -1,6 +1,6 @@
 #pragma once
-// Sources in the compact JSON of a <json-message> (MODERN.md §4; jicofo's compactJson, lib-jitsi-meet's
-// expandSourcesFromJson), for clients that advertise http://jitsi.org/json-encoded-sources:
+// Sources in the compact JSON of a <json-message> (docs/media.md §3.7a; jicofo's compactJson,
+// lib-jitsi-meet's expandSourcesFromJson), for clients that advertise http://jitsi.org/json-encoded-sources:
 //
 //   {"sources":{"OWNER":[[videoSources],[videoGroups],[audioSources],[audioGroups]]}}
 //

@@ -16,7 +16,7 @@ struct DataFormField {
     std::vector<std::string> values;
 };
 
-// The room's meeting id in its configuration form (Jitsi's mod_muc_meeting_id; MODERN.md §1).
+// The room's meeting id in its configuration form (Jitsi's mod_muc_meeting_id; docs/media.md §2b).
 inline constexpr const char* kMeetingIdField = "muc#roominfo_meetingId";
 
 struct RoomConfigForm {

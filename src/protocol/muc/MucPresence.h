@@ -39,8 +39,8 @@ struct MucPresence {
     std::optional<std::string> nick;  // <nick xmlns='http://jabber.org/protocol/nick'>
     std::optional<StartMuted> startMuted;
     std::optional<EntityCaps> caps;  // XEP-0115 <c/>; absent when missing or without hash/node/ver
-    // The participant's region for bridge selection (MODERN.md §2): <jitsi_participant_region>TEXT</…> in
-    // the presence's own namespace, else the older <region xmlns='http://jitsi.org/jitsi-meet' id=…/>
+    // The participant's region for bridge selection (docs/media.md §1.5): <jitsi_participant_region>TEXT</…>
+    // in the presence's own namespace, else the older <region xmlns='http://jitsi.org/jitsi-meet' id=…/>
     // (both sent by the 2021 client); "" when neither is there. Surrounding white space is dropped.
     std::string region;
 

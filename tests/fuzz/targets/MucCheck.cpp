@@ -30,7 +30,7 @@ std::string checkPresence(const xml::Element& e) {
 std::string checkOwnerForm(const xml::Element& query) {
     auto form = RoomConfigForm::parse(query);
     if (!form) return {};
-    form->set("muc#roomconfig_whois", {"anyone"});  // what the focus changes (PROTOCOL.md §5.1)
+    form->set("muc#roomconfig_whois", {"anyone"});  // what the focus changes (docs/protocol.md §5.1)
     xml::Element submit = form->toSubmitQuery();
     std::string out = wireRoundTrip(submit, "muc#owner submit");
     auto again = RoomConfigForm::parse(submit);

@@ -1,4 +1,4 @@
-// Selection among the brewery's bridges (MODERN.md §2 "Selection"): operational first, shutting down never,
+// Selection among the brewery's bridges (docs/media.md §1.5): operational first, shutting down never,
 // draining and graceful shutdown only when nothing else is left, corrected stress, the participant's region,
 // one bridge per conference.
 #include <gtest/gtest.h>

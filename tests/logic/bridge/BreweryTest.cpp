@@ -1,4 +1,4 @@
-// Modern bridge discovery in the brewery MUC (MODERN.md §2): join, bridges from presences with stats,
+// Modern bridge discovery in the brewery MUC (docs/media.md §1.5): join, bridges from presences with stats,
 // updates, leaves, health checks, presence-based health, selection through the brewery.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// A room's endpoints on modern bridges (issue 13 §2, MODERN.md §3): Colibri2Allocator on the focus user's
-// stream (FakeChannel + IqRouter on a ManualLoop) with a Brewery whose bridges the test plays.
+// A room's endpoints on modern bridges (issue 13 §2, docs/media.md §2b): Colibri2Allocator on the focus
+// user's stream (FakeChannel + IqRouter on a ManualLoop) with a Brewery whose bridges the test plays.
 #include <gtest/gtest.h>
 
 #include "bridge/Brewery.h"
@@ -249,8 +249,9 @@ TEST_F(Colibri2AllocatorTest, AnswersAndLeavesBecomeEndpointUpdatesAndExpiries) 
     EXPECT_TRUE(modifyOf(request("jvb1")).create);
 }
 
-// MODERN.md §2: a new conference goes to the least loaded bridge in its first participant's region, failing
-// that the least loaded of all; whoever comes later joins the conference's bridge, whatever their region.
+// docs/media.md §1.5: a new conference goes to the least loaded bridge in its first participant's region,
+// failing that the least loaded of all; whoever comes later joins the conference's bridge, whatever their
+// region.
 TEST_F(Colibri2AllocatorTest, FirstParticipantsRegionChoosesTheBridgeAndTheOthersFollow) {
     addBridge("eu1", 0.7, "eu-west");
     addBridge("eu2", 0.6, "eu-west");

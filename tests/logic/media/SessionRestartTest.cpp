@@ -1,5 +1,5 @@
-// Session restarts and JSON-encoded sources (issue 13 §2, MODERN.md §4) against the scripted 2015 bridge
-// and scripted clients: a participant's session-terminate with <bridge-session restart='true'> or its
+// Session restarts and JSON-encoded sources (issue 13 §2, docs/media.md §3.7) against the scripted 2015
+// bridge and scripted clients: a participant's session-terminate with <bridge-session restart='true'> or its
 // session-info <ice-state>failed</ice-state> expires its channels and re-invites it (rate-limited); a
 // participant advertising json-encoded-sources gets the others' sources as <json-message>.
 #include "logic/media/MediaHarness.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Requests the focus would send a Colibri2 bridge (MODERN.md §3), for the simulator's unit tests.
+// Requests the focus would send a Colibri2 bridge (docs/media.md §2b), for the simulator's unit tests.
 #include <string>
 
 #include "protocol/colibri2/ConferenceModify.h"

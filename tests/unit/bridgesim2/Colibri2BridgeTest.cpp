@@ -1,5 +1,5 @@
-// The simulated modern bridge's Colibri2 core (MODERN.md §3): allocation, updates, expiry and every error
-// case.
+// The simulated modern bridge's Colibri2 core (docs/media.md §2b): allocation, updates, expiry and every
+// error case.
 #include <gtest/gtest.h>
 
 #include "bridgesim2/Colibri2Bridge.h"

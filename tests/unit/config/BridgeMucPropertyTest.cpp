@@ -1,5 +1,5 @@
 // The brewery room property of modern bridges: org.jitsi.jicofo.BRIDGE_MUC or its newer name
-// jicofo.bridge.brewery-jid (MODERN.md §1, issue 13).
+// jicofo.bridge.brewery-jid (docs/media.md §1.5, issue 13).
 #include <gtest/gtest.h>
 
 #include "config/ConfigLoader.h"

@@ -1,5 +1,5 @@
-// The colibri stats of a bridge's brewery presence (MODERN.md §2): typed stats, lenient booleans, unknown
-// stats kept, number formatting.
+// The colibri stats of a bridge's brewery presence (docs/media.md §1.5): typed stats, lenient booleans,
+// unknown stats kept, number formatting.
 #include <gtest/gtest.h>
 
 #include "protocol/colibri2/BreweryStats.h"

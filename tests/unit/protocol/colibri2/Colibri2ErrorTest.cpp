@@ -1,5 +1,5 @@
-// Colibri2 error answers (MODERN.md §3 "Errors"): each reason with the condition the bridge uses, read from
-// the goldens, built in code and read back, and through the IQ's StanzaError.
+// Colibri2 error answers (docs/media.md §2b's error table): each reason with the condition the bridge uses,
+// read from the goldens, built in code and read back, and through the IQ's StanzaError.
 #include <gtest/gtest.h>
 
 #include "protocol/colibri2/Colibri2Error.h"

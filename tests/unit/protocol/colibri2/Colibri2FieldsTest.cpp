@@ -1,4 +1,4 @@
-// What the typed Colibri2 objects read from the goldens (MODERN.md §3), and requests built in code.
+// What the typed Colibri2 objects read from the goldens (docs/media.md §2b), and requests built in code.
 #include <gtest/gtest.h>
 
 #include "protocol/colibri2/ConferenceModified.h"

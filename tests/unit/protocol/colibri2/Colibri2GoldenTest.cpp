@@ -1,5 +1,5 @@
-// Colibri2 goldens (MODERN.md §2–§3) parse and serialise back unchanged; every bad golden is refused with
-// bad-request and a text naming the problem.
+// Colibri2 goldens (docs/media.md §1.5, §2b) parse and serialise back unchanged; every bad golden is refused
+// with bad-request and a text naming the problem.
 #include <gtest/gtest.h>
 
 #include "protocol/colibri2/BreweryStats.h"

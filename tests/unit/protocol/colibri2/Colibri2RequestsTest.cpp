@@ -1,5 +1,5 @@
 // The focus's Colibri2 requests built from an offer and a participant's sources, and what it reads of the
-// bridge's answer (MODERN.md §3).
+// bridge's answer (docs/media.md §2b).
 #include <gtest/gtest.h>
 
 #include "media/OfferFactory.h"

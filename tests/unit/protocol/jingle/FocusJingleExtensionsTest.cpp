@@ -1,4 +1,4 @@
-// The focus's own Jingle extensions (MODERN.md §4): <bridge-session> (restart requests and the offer's
+// The focus's own Jingle extensions (docs/media.md §3.7): <bridge-session> (restart requests and the offer's
 // session id), <ice-state>, <json-message> with the compact JSON sources, and the presence's
 // <conference-properties>. Goldens parse into the right values and serialise back unchanged.
 #include <gtest/gtest.h>

@@ -41,7 +41,7 @@ TEST(MucPresence, ClientJoinPresenceSampleIsReadable) {
     EXPECT_FALSE(p->startMuted);
 }
 
-// MODERN.md §2: the participant's region for bridge selection. The 2021 client sends both forms (with
+// docs/media.md §1.5: the participant's region for bridge selection. The 2021 client sends both forms (with
 // deploymentInfo.userRegion set); earlier ones only <region/>, Prosody's mod_muc_meeting_id era only the
 // text.
 TEST(MucPresence, ParticipantRegionInEitherForm) {
