@@ -158,5 +158,58 @@ TEST_F(Colibri2BrowserTest, Client2021JoinsThroughTheRegionsColibri2BridgeAndLea
         << listing.toElement().toString() << logs();
 }
 
+// The 2020 build (lib-jitsi-meet-dist 2.1.5: no source names, no JSON sources, no region) and the 2021
+// build in one room on a Colibri2 bridge: each applies the offer with that bridge's transport and plays the
+// other's tracks, and the bridge holds both browsers' SSRCs, named by the focus for the 2020 one.
+TEST_F(Colibri2BrowserTest, Clients2020And2021ShareOneColibri2Conference) {
+    const std::string room = "modern-mixed";
+    const std::string roomJid = room + "@" + h_->prosody().mucDomain();
+    h_->browser().open("carol", h_->pageUrl("2020", room, "carol", ""));
+    h_->browser().open("dave", h_->pageUrl("2021", room, "dave", "&sourceNames=1"));
+    std::map<std::string, ClientView> views;
+    for (const std::string n : {"carol", "dave"}) {
+        views[n] = ClientView::of(h_->browser().waitFor(n, readyWith(1), 40000));
+        EXPECT_TRUE(views[n].failures.empty()) << n << ": " << describe(views[n]) << logs();
+    }
+    if (HasFailure()) return h_->closeAll({"carol", "dave"});
+
+    auto via = TestClient::anonymous(h_->prosody());
+    bridgesim2::Listing listing;
+    BridgeSim2Process* holder = nullptr;
+    for (auto* b : {eu_, us_}) {
+        if (b->waitListing(
+                *via,
+                [&](const bridgesim2::Listing& l) {
+                    const auto* conf = l.byName(roomJid);
+                    return conf && bridgeHasNamedSources(*conf, views["carol"]) &&
+                           bridgeHasNamedSources(*conf, views["dave"]);
+                },
+                holder ? 1 : 5000, &listing)) {
+            EXPECT_EQ(holder, nullptr) << "one bridge per conference";
+            holder = b;
+        }
+    }
+    ASSERT_NE(holder, nullptr) << "no bridge holds both browsers' named sources" << logs();
+    const bridgesim2::Listing held = holder->listing(*via);
+    ASSERT_NE(held.byName(roomJid), nullptr);
+    const auto& conf = *held.byName(roomJid);
+    for (const std::string n : {"carol", "dave"}) {
+        const ClientView& v = views[n];
+        SCOPED_TRACE(n + " " + describe(v));
+        expectAppliedOffer(v);
+        const auto* ep = conf.endpoint(v.nick);
+        ASSERT_NE(ep, nullptr);
+        EXPECT_EQ(v.bridgeUfrag, ep->ufrag) << "the offer carries this bridge's transport";
+        const ClientView& o = views[n == "carol" ? "dave" : "carol"];
+        ASSERT_EQ(v.remoteTracks.count(o.nick), 1u) << "no tracks of " << o.nick;
+        for (const char* media : {"audio", "video"})
+            EXPECT_EQ(o.localSsrcs.at(media).count(v.remoteTracks.at(o.nick).at(media)), 1u) << media;
+    }
+    h_->closeAll({"carol", "dave"});
+    EXPECT_TRUE(holder->waitListing(
+        *via, [&](const bridgesim2::Listing& l) { return !l.byName(roomJid); }, 20000, &listing))
+        << listing.toElement().toString() << logs();
+}
+
 }  // namespace
 }  // namespace jicofo::test
