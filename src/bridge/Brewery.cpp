@@ -35,6 +35,7 @@ void Brewery::stop() {
     if (!running_) return;
     running_ = false;
     ++epoch_;
+    health_.cancelAll();
     for (util::TimerId* t : {&joinTimer_, &healthTimer_}) {
         if (*t) loop_.cancel(*t);
         *t = 0;

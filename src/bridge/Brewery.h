@@ -93,7 +93,8 @@ class Brewery {
     bool running_ = false, joined_ = false, joining_ = false;
     uint64_t epoch_ = 0;  // bumped by start()/stop(): answers to older requests are ignored
     util::TimerId joinTimer_ = 0, healthTimer_ = 0;
-    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // guards the health retry timers
+    xmpp::IqRequests health_{router_};  // healthcheck IQs in flight, cancelled by stop() and with this
 };
 
 }  // namespace jicofo::bridge

@@ -37,28 +37,27 @@ void Brewery::check(const util::Jid& jid, bool retry) {
     checking_.insert(jid);
     auto iq =
         protocol::Iq::request(protocol::IqType::Get, jid, protocol::colibri2::HealthCheck{}.toElement());
-    router_.sendRequest(iq, settings_.healthTimeout,
-                        [this, alive = alive_, epoch = epoch_, jid, retry](auto reply) {
-                            if (!*alive || epoch != epoch_ || !bridges_.count(jid)) return;
-                            if (reply) {
-                                checking_.erase(jid);
-                                healthPassed(jid);
-                            } else if (reply.error().condition != "remote-server-timeout") {
-                                checking_.erase(jid);
-                                healthFailed(jid, "healthcheck answered " + reply.error().condition);
-                            } else if (!retry) {
-                                // Maybe a lost packet: ask once more before believing it.
-                                loop_.schedule(settings_.healthRetryDelay, [this, alive, epoch, jid] {
-                                    if (*alive && epoch == epoch_) check(jid, true);
-                                });
-                            } else {
-                                // Maybe the path to the focus only: no new conferences there, but nobody
-                                // moves until a request for them fails.
-                                checking_.erase(jid);
-                                JLOG(warning) << "brewery: bridge " << jid.str() << " did not answer twice";
-                                markFailed(jid);
-                            }
-                        });
+    health_.send(iq, settings_.healthTimeout, [this, alive = alive_, epoch = epoch_, jid, retry](auto reply) {
+        if (!bridges_.count(jid)) return;
+        if (reply) {
+            checking_.erase(jid);
+            healthPassed(jid);
+        } else if (reply.error().condition != "remote-server-timeout") {
+            checking_.erase(jid);
+            healthFailed(jid, "healthcheck answered " + reply.error().condition);
+        } else if (!retry) {
+            // Maybe a lost packet: ask once more before believing it.
+            loop_.schedule(settings_.healthRetryDelay, [this, alive, epoch, jid] {
+                if (*alive && epoch == epoch_) check(jid, true);
+            });
+        } else {
+            // Maybe the path to the focus only: no new conferences there, but nobody
+            // moves until a request for them fails.
+            checking_.erase(jid);
+            JLOG(warning) << "brewery: bridge " << jid.str() << " did not answer twice";
+            markFailed(jid);
+        }
+    });
 }
 
 void Brewery::healthPassed(const util::Jid& jid) {

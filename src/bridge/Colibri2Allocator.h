@@ -150,7 +150,9 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
     std::unordered_map<Handle, Attempt> attempts_;
     Handle nextHandle_ = 1;
     std::uint64_t nextRequest_ = 1, nextSerial_ = 1;
+    // Guards the allocation answers (a late one must still expire what it brings) and posted tasks.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+    xmpp::IqRequests updates_{ctx_.router};  // endpoint updates and force-mutes, cancelled with this
 };
 
 }  // namespace jicofo::bridge

@@ -96,12 +96,10 @@ void Colibri2Allocator::update(const Allocation& allocation, colibri2::Conferenc
             << what << " update for " << allocation.endpoint() << " dropped: endpoint gone";
         return;
     }
-    std::weak_ptr<bool> alive = alive_;
-    ctx_.router.sendRequest(
+    updates_.send(
         protocol::Iq::request(protocol::IqType::Set, allocation.bridge, request.toElement()),
-        ctx_.requestTimeout,
-        [this, alive, allocation, what](const util::Result<protocol::Iq, StanzaError>& r) {
-            if (r || !alive.lock()) return;
+        ctx_.requestTimeout, [this, allocation, what](const util::Result<protocol::Iq, StanzaError>& r) {
+            if (r) return;
             JLOG_ROOM(info, room_.str()) << what << " update of " << allocation.endpoint() << " refused by "
                                          << allocation.bridge.str() << ": " << r.error().condition;
             if (isLive(allocation)) onUpdateError(allocation.bridge, allocation.endpoint(), r.error());
@@ -117,10 +115,9 @@ void Colibri2Allocator::forceMute(const Allocation& allocation, bool audio, bool
         return;
     }
     auto request = colibri2::buildForceMute(meetingId_, allocation.endpoint(), {audio, video, {}});
-    ctx_.router.sendRequest(
+    updates_.send(
         protocol::Iq::request(protocol::IqType::Set, allocation.bridge, request.toElement()),
-        ctx_.requestTimeout, [this, alive, allocation, cb](const util::Result<protocol::Iq, StanzaError>& r) {
-            if (!alive.lock()) return;
+        ctx_.requestTimeout, [this, allocation, cb](const util::Result<protocol::Iq, StanzaError>& r) {
             if (!r) {
                 JLOG_ROOM(info, room_.str()) << "force-mute of " << allocation.endpoint() << " refused by "
                                              << allocation.bridge.str() << ": " << r.error().condition;
