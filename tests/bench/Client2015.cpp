@@ -8,10 +8,12 @@ namespace jicofo::bench {
 
 namespace jingle = protocol::jingle;
 
-xml::Element joinPresence(const util::Jid& occupant) {
+xml::Element joinPresence(const util::Jid& occupant, bool caps) {
     xml::Element p = protocol::makePresence(occupant);
     p.addChild("x", protocol::ns::kMuc);
-    p.children().push_back(test::clientCaps2015().toElement());  // the hash of clientDiscoInfo()'s features
+    if (caps)
+        p.children().push_back(
+            test::clientCaps2015().toElement());  // the hash of clientDiscoInfo()'s features
     p.addChild("user-agent", "http://jitsi.org/jitmeet/user-agent")
         .setText(
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/47.0 "

@@ -13,7 +13,8 @@
 namespace jicofo::bench {
 
 // <presence to='ROOM/NICK'> with muc, caps, user-agent, devices, nick, audio/video muted, videoType.
-xml::Element joinPresence(const util::Jid& occupant);
+// caps=false: without the XEP-0115 <c/> (the focus then asks disco#info, as 2015 always did).
+xml::Element joinPresence(const util::Jid& occupant, bool caps = true);
 
 // The features of disco-info-result.xml (node included).
 protocol::DiscoInfo clientDiscoInfo();

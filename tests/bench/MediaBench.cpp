@@ -88,7 +88,8 @@ Table MediaBench::run() {
     const int P = options_.participants, N = options_.conferences * P;
     Table table(std::string(options_.colibri2 ? "Issue 13 - media over Colibri2, " : "Issue 4 - media, ") +
                 std::to_string(options_.conferences) + " conferences x " + std::to_string(P) +
-                " participants, bridge simulator as its own process");
+                " participants, bridge simulator as its own process" +
+                (options_.caps ? "" : ", clients without XEP-0115 caps"));
     std::unique_ptr<test::BridgeSimProcess> bridge;
     std::unique_ptr<test::BridgeSim2Process> bridge2;
     std::vector<std::string> focusArgs;
@@ -130,6 +131,7 @@ Table MediaBench::run() {
         uint32_t audio = 0x10000000u + 2u * static_cast<uint32_t>(i);
         participants_.push_back(std::make_unique<MediaParticipant>(
             std::move(clients[static_cast<std::size_t>(i)]), audio, audio + 1, owners_));
+        participants_.back()->sendCaps(options_.caps);
         owners_[audio] = owners_[audio + 1] = participants_.back().get();
     }
 

@@ -24,6 +24,7 @@ class MediaBench {
         int participants = 4;
         int inFlight = 10;       // conferences being set up at the same time
         int connectThreads = 4;  // client log-ins in parallel before the timed part
+        bool caps = true;        // clients send XEP-0115 caps (false: the focus asks each for disco#info)
         bool colibri2 = false;   // a modern bridge in the brewery (bridgesim2) instead of the 2015 one
     };
 

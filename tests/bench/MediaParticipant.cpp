@@ -60,7 +60,7 @@ void MediaParticipant::join(const std::string& room, const std::string& nick) {
         nick_ = nick;
         joinSent_ = Clock::now();
     }
-    client_->send(joinPresence(*util::Jid::parse(room + "/" + nick)));
+    client_->send(joinPresence(*util::Jid::parse(room + "/" + nick), sendCaps_));
 }
 
 bool MediaParticipant::waitJoined(util::Duration timeout) {

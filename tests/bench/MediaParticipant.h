@@ -36,6 +36,8 @@ class MediaParticipant {
                      const std::map<uint32_t, const MediaParticipant*>& owners);
     ~MediaParticipant();
     MediaParticipant(const MediaParticipant&) = delete;
+    // Whether the join presence carries XEP-0115 caps (default: yes, as lib-jitsi-meet).
+    void sendCaps(bool send) { sendCaps_ = send; }
     MediaParticipant& operator=(const MediaParticipant&) = delete;
 
     // The conference IQ (synchronous); an empty string when the answer was a result with ready='true',
@@ -89,6 +91,7 @@ class MediaParticipant {
     std::string room_, nick_;
     Clock::time_point joinSent_{};
     bool joined_ = false;
+    bool sendCaps_ = true;
     std::optional<Clock::time_point> discoAt_, initiateAt_, acceptSent_, acceptAcked_;
     std::string acceptId_;
     std::map<uint32_t, const char*> known_;  // SSRCs the focus told us about, and how ("offer"/"source-add")

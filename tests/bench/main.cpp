@@ -53,6 +53,8 @@ const char* kUsage = R"(usage: jicofo_bench [OPTIONS]
   --participants=N      participants per conference (4)
   --media-in-flight=N   conferences being set up at a time (10)
   --connect-threads=N   parallel client log-ins before the media part (4)
+  --caps=on|off         media part: the clients send XEP-0115 caps (on) or not (off: the focus asks each
+                        for disco#info, as the 2015 focus asked every client)
 load generator (--only=scale|restarts|bridge-kill|soak):
   --rooms=N             rooms (500; the focus part's own --rooms otherwise)
   --per-room=N          participants per room (8)
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
         return v;
     };
     std::string only = text("only", "");
+    mo.caps = text("caps", "on") != "off";
     std::string focusProgram = text("focus", JICOFO_BINARY_DIR "/jicofo");
     std::string distZip = text("dist", newestLin64Archive());
     if (!flags.empty() || (!only.empty() && only != "footprint" && only != "focus" && only != "media" &&
