@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "bridge/AttemptDelivery.h"
 #include "log/Log.h"
 #include "protocol/colibri2/Colibri2Error.h"
 #include "protocol/jingle/JingleNamespaces.h"

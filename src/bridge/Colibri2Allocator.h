@@ -35,6 +35,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bridge/AttemptDelivery.h"
 #include "bridge/Brewery.h"
 #include "bridge/Colibri2Expiry.h"
 #include "bridge/MediaAllocator.h"
@@ -103,22 +104,16 @@ class Colibri2Allocator : public MediaAllocator, private BridgeListener {
         std::deque<Handle> waiting;
         std::map<std::string, std::uint64_t> live;  // endpoint → serial of its allocation
     };
-    enum class Stage { Waiting, InFlight, Done };
-    struct Attempt {
+    using Stage = AttemptCore::Stage;
+    struct Attempt : AttemptCore {
         std::string endpoint;
         std::vector<protocol::jingle::Content> offerTemplate;
         std::optional<util::Jid> hint;
         std::string region;         // the participant's (docs/media.md §1.5: its region's bridges first)
         std::set<util::Jid> tried;  // bridges this allocation gave up
         util::Jid bridge;
-        Stage stage = Stage::Waiting;
         bool withCreate = false;
         int recreations = 0;  // conference_not_found answers seen
-        std::uint64_t request = 0;
-        bool cancelled = false;
-        std::optional<protocol::StanzaError> lastError;
-        std::optional<util::Result<Allocation, protocol::StanzaError>> outcome;
-        AllocateCallback cb;
     };
 
     void onBridgeUp(const util::Jid&) override {}

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "bridge/AttemptDelivery.h"
 #include "bridge/ColibriExpiry.h"
 #include "log/Log.h"
 

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "bridge/Allocation.h"
+#include "bridge/AttemptDelivery.h"
 #include "bridge/BridgeListener.h"
 #include "protocol/colibri/ColibriRequests.h"
 #include "protocol/jingle/Content.h"
@@ -102,20 +103,14 @@ class ColibriAllocator : private BridgeListener {
         std::deque<Handle> waiting;  // allocations waiting for the id
         std::map<std::string, protocol::colibri::ParticipantChannels> live;  // endpoint → channels
     };
-    enum class Stage { Waiting, InFlight, Done };
-    struct Attempt {
+    using Stage = AttemptCore::Stage;
+    struct Attempt : AttemptCore {
         std::string endpoint;
         std::vector<protocol::jingle::Content> offerTemplate;
         protocol::colibri::AllocateOptions options;
         std::vector<util::Jid> candidates;
         std::size_t next = 0;
         util::Jid bridge;
-        Stage stage = Stage::Waiting;
-        uint64_t request = 0;  // which request's answer is awaited
-        bool cancelled = false;
-        std::optional<protocol::StanzaError> lastError;
-        std::optional<util::Result<Allocation, protocol::StanzaError>> outcome;
-        AllocateCallback cb;
     };
 
     void onBridgeUp(const util::Jid&) override {}

@@ -122,37 +122,29 @@ void mergeSctp(SctpConnection& into, const SctpConnection& from) {
     if (!into.transport) into.transport = from.transport;
 }
 
+// Folds `item` into the element of `into` with its id, or appends it.
+template <typename T, typename Merge>
+void mergeById(std::vector<T>& into, const T& item, Merge merge) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const T& x) { return x.id == item.id; });
+    if (it == into.end())
+        into.push_back(item);
+    else
+        merge(*it, item);
+}
+
 }  // namespace
 
 void mergeUpdate(ColibriConference& into, const ColibriConference& from) {
     if (into.name.empty()) into.name = from.name;
     for (const auto& fc : from.contents) {
         ColibriContent& content = into.getOrAddContent(fc.name);
-        for (const auto& ch : fc.channels) {
-            auto it = std::find_if(content.channels.begin(), content.channels.end(),
-                                   [&](const Channel& c) { return c.id == ch.id; });
-            if (it == content.channels.end())
-                content.channels.push_back(ch);
-            else
-                mergeChannel(*it, ch);
-        }
-        for (const auto& sc : fc.sctpConnections) {
-            auto it = std::find_if(content.sctpConnections.begin(), content.sctpConnections.end(),
-                                   [&](const SctpConnection& s) { return s.id == sc.id; });
-            if (it == content.sctpConnections.end())
-                content.sctpConnections.push_back(sc);
-            else
-                mergeSctp(*it, sc);
-        }
+        for (const auto& ch : fc.channels) mergeById(content.channels, ch, mergeChannel);
+        for (const auto& sc : fc.sctpConnections) mergeById(content.sctpConnections, sc, mergeSctp);
     }
-    for (const auto& b : from.channelBundles) {
-        auto it = std::find_if(into.channelBundles.begin(), into.channelBundles.end(),
-                               [&](const ChannelBundle& x) { return x.id == b.id; });
-        if (it == into.channelBundles.end())
-            into.channelBundles.push_back(b);
-        else if (!it->transport)
-            it->transport = b.transport;
-    }
+    for (const auto& b : from.channelBundles)
+        mergeById(into.channelBundles, b, [](ChannelBundle& x, const ChannelBundle& y) {
+            if (!x.transport) x.transport = y.transport;
+        });
 }
 
 ColibriConference AcceptUpdates::merged() const {
