@@ -23,9 +23,9 @@ int FocusApplication::main(const std::vector<std::string>&) {
     loop.setErrorHandler(
         [](const std::exception& e) { JLOG(error) << "focus loop task failed: " << e.what(); });
     // A drained graceful shutdown ends the process like a signal would.
-    FocusWiring w(config_, loop, [this] {
+    FocusWiring w(config_, loop, [] {
         JLOG(info) << "graceful shutdown: no conference left, exiting";
-        terminate();
+        ServerApplication::terminate();  // static: wakes waitForTerminationRequest()
     });
 
     OperationService operation(w, config_);  // health, stats, metrics on w.http
